@@ -1,0 +1,13 @@
+#include "cli/commands.h"
+
+#include <CLI/CLI.hpp>
+
+namespace sc::cli {
+
+void RegisterCommands(CLI::App& app, int* exit_code) {
+  (void)app;
+  (void)exit_code;
+  // Each subcommand adds its Register* call here.
+}
+
+}  // namespace sc::cli
