@@ -43,7 +43,7 @@ export function money(v: number | null | undefined): string {
 /** Short amount for tiles and axes ("$520K", "$1.2M", "$950"). */
 export function moneyCompact(v: number | null | undefined): string {
   if (!isNum(v)) return DASH;
-  return nf('moneyC', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(v);
+  return nf('moneyC', { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(v);
 }
 
 /** A fraction as a percentage: percent(0.2) -> "20%", percent(0.2359, 1) -> "23.6%". */

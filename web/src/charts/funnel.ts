@@ -44,11 +44,11 @@ export function funnelOption(doc: Scorecard, repLabel = doc.user.name): ChartOpt
   return {
     animationDuration: 300,
     textStyle: TEXT_STYLE,
-    grid: { left: 210, right: 48, top: 32, bottom: 24 },
+    grid: { left: 290, right: 48, top: 32, bottom: 24 },
     legend: { top: 0, left: 0, textStyle: TEXT_STYLE },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText', valueFormatter: (v) => percent(typeof v === 'number' ? v : null) },
     xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => percent(v) }, splitLine: { lineStyle: { color: COLORS.grid } } },
-    yAxis: { type: 'category', inverse: true, data: transitionLabels(stages), axisLabel: { width: 200, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: transitionLabels(stages), axisLabel: { width: 280, overflow: 'truncate' } },
     series: [rep, other],
   };
 }

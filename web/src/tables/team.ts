@@ -24,13 +24,17 @@ export const TEAM_COLUMNS: TeamColumn[] = [
   { key: 'pace', label: 'Pace', numeric: true, defaultDir: 'desc', value: (r) => r.pace, text: (r) => (typeof r.pace === 'number' ? `${num(r.pace, 2)}×` : num(r.pace)) },
   { key: 'open_pipeline', label: 'Open pipeline', numeric: true, defaultDir: 'desc', value: (r) => r.open_pipeline, text: (r) => money(r.open_pipeline) },
   { key: 'pipeline_coverage', label: 'Coverage', numeric: true, defaultDir: 'desc', value: (r) => r.pipeline_coverage, text: (r) => (r.quota_met && r.pipeline_coverage == null ? 'Quota met' : multiple(r.pipeline_coverage)) },
-  { key: 'forecast_commit', label: 'Commit', numeric: true, defaultDir: 'desc', value: (r) => r.forecast?.commit, text: (r) => money(r.forecast?.commit) },
   { key: 'forecast_coverage_commit', label: 'Commit cov.', numeric: true, defaultDir: 'desc', value: (r) => r.forecast_coverage?.commit, text: (r) => percent(r.forecast_coverage?.commit) },
+  { key: 'forecast_coverage_best_case', label: 'Best case cov.', numeric: true, defaultDir: 'desc', value: (r) => r.forecast_coverage?.best_case, text: (r) => percent(r.forecast_coverage?.best_case) },
   { key: 'forecast_coverage_calculated', label: 'Calc. cov.', numeric: true, defaultDir: 'desc', value: (r) => r.forecast_coverage?.calculated, text: (r) => percent(r.forecast_coverage?.calculated) },
-  { key: 'win_rate', label: 'Close rate', numeric: true, defaultDir: 'desc', value: (r) => wr(r)?.win_rate, text: (r) => percent(wr(r)?.win_rate) },
-  { key: 'won_closed', label: 'Won / closed', numeric: true, defaultDir: 'desc', value: (r) => wr(r)?.closed, text: (r) => (wr(r) ? `${num(wr(r)!.won)} / ${num(wr(r)!.closed)}` : num(null)) },
-  { key: 'accounts_open', label: 'Accts w/ pipeline', numeric: true, defaultDir: 'desc', value: (r) => r.accounts?.with_open_pipeline, text: (r) => num(r.accounts?.with_open_pipeline) },
-  { key: 'accounts_stale', label: 'Stale accts', numeric: true, defaultDir: 'desc', value: (r) => r.accounts?.stale, text: (r) => num(r.accounts?.stale) },
+  {
+    key: 'win_rate', label: 'Close rate', numeric: true, defaultDir: 'desc', value: (r) => wr(r)?.win_rate,
+    text: (r) => (wr(r) ? `${percent(wr(r)!.win_rate)} (${num(wr(r)!.won)}/${num(wr(r)!.closed)})` : percent(null)),
+  },
+  {
+    key: 'accounts_stale', label: 'Stale accounts', numeric: true, defaultDir: 'desc', value: (r) => r.accounts?.stale,
+    text: (r) => (r.accounts ? `${num(r.accounts.stale)} of ${num(r.accounts.with_open_pipeline)}` : num(null)),
+  },
 ];
 
 export interface TeamRowModel {
