@@ -1,0 +1,168 @@
+#include "engine/accounts.h"
+
+#include <algorithm>
+
+#include "engine/opportunity_state.h"
+
+namespace sc {
+namespace {
+
+std::vector<AccountIx> MemberAccounts(const DataSet& ds, UserIx u, Date as_of) {
+  std::vector<AccountIx> members;
+  auto pos = static_cast<size_t>(ds.subtree_pos[static_cast<size_t>(u)]);
+  auto end = pos + static_cast<size_t>(ds.subtree_size[static_cast<size_t>(u)]);
+  for (size_t i = pos; i < end; ++i) {
+    UserIx v = ds.preorder[i];
+    members.insert(members.end(), ds.accounts_by_owner.first(v), ds.accounts_by_owner.last(v));
+    for (const int32_t* it = ds.opps_by_owner.first(v); it != ds.opps_by_owner.last(v); ++it) {
+      AccountIx a = ds.opp_account[static_cast<size_t>(*it)];
+      if (a == kNone) continue;
+      OppState s;
+      if (StateAt(ds, *it, as_of, &s) && IsOpen(ds, s)) members.push_back(a);
+    }
+  }
+  std::sort(members.begin(), members.end());
+  members.erase(std::unique(members.begin(), members.end()), members.end());
+  return members;
+}
+
+}  // namespace
+
+std::vector<AccountRow> ComputeAccountRows(const DataSet& ds, UserIx u, Date as_of) {
+  std::array<bool, kActivityTypeCount> is_touch{};
+  for (const std::string& t : ds.settings.accounts_touch_types) {
+    if (auto type = ParseActivityType(t)) is_touch[static_cast<size_t>(*type)] = true;
+  }
+  const Date d30 = AddDays(as_of, -30), d90 = AddDays(as_of, -90);  // exclusive bounds
+  const Instant limit = EndOfDay(as_of);
+  std::vector<AccountRow> rows;
+  for (AccountIx a : MemberAccounts(ds, u, as_of)) {
+    AccountRow row;
+    row.account = a;
+    for (const int32_t* it = ds.opps_by_account.first(a); it != ds.opps_by_account.last(a); ++it) {
+      OppState s;
+      if (!StateAt(ds, *it, as_of, &s) || !IsOpen(ds, s)) continue;
+      ++row.open_opportunities;
+      if (s.category != ForecastCategory::kOmitted) row.open_pipeline += s.amount;
+      if (!row.next_close_date || s.close < *row.next_close_date) row.next_close_date = s.close;
+    }
+    auto begin = ds.act_at.begin() + ds.act_account_begin[static_cast<size_t>(a)];
+    auto end = ds.act_at.begin() + ds.act_account_begin[static_cast<size_t>(a) + 1];
+    auto last = std::upper_bound(begin, end, limit);
+    for (auto it = last; it != begin;) {
+      --it;
+      auto k = static_cast<size_t>(it - ds.act_at.begin());
+      Date day = UtcDate(*it);
+      ActivityType type = ds.act_type[k];
+      if (!row.last_touch_at && is_touch[static_cast<size_t>(type)]) row.last_touch_at = *it;
+      if (day > d90) {
+        bool in30 = day > d30;
+        switch (type) {
+          case ActivityType::kCall: ++row.calls_90d; row.calls_30d += in30; break;
+          case ActivityType::kEmail: ++row.emails_90d; row.emails_30d += in30; break;
+          case ActivityType::kMeeting: ++row.meetings_90d; row.meetings_30d += in30; break;
+          case ActivityType::kOther: break;
+        }
+      } else if (row.last_touch_at) {
+        break;  // past the 90-day window with the last touch known
+      }
+    }
+    if (row.last_touch_at) row.days_since_touch = DaysBetween(UtcDate(*row.last_touch_at), as_of);
+    row.stale = row.open_pipeline > 0 &&
+                (!row.days_since_touch || *row.days_since_touch > ds.settings.accounts_stale_days);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+AccountRollup RollUpAccounts(const std::vector<AccountRow>& rows) {
+  AccountRollup r;
+  for (const AccountRow& row : rows) {
+    ++r.total;
+    r.with_open_pipeline += row.open_pipeline > 0;
+    r.stale += row.stale;
+  }
+  return r;
+}
+
+void FilterAccounts(std::vector<AccountRow>& rows, const AccountFilter& filter) {
+  std::erase_if(rows, [&](const AccountRow& r) {
+    return (filter.open_pipeline_only && r.open_pipeline <= 0) || (filter.stale_only && !r.stale);
+  });
+}
+
+const std::vector<std::string_view>& AccountSortColumns() {
+  static const std::vector<std::string_view> kColumns = {
+      "id", "name", "owner", "open_pipeline", "open_opportunities", "last_touch_at",
+      "days_since_touch", "calls_30d", "emails_30d", "meetings_30d", "calls_90d",
+      "emails_90d", "meetings_90d", "next_close_date", "stale"};
+  return kColumns;
+}
+
+Status SortAccounts(const DataSet& ds, std::vector<AccountRow>& rows, std::string_view sort) {
+  bool descending = !sort.empty() && sort.front() == '-';
+  std::string_view column = descending ? sort.substr(1) : sort;
+  if (!column.empty() && column.front() == '+') column.remove_prefix(1);
+  const auto& columns = AccountSortColumns();
+  if (std::find(columns.begin(), columns.end(), column) == columns.end()) {
+    std::string known;
+    for (auto c : columns) known += (known.empty() ? "" : ", ") + std::string(c);
+    return InvalidArgument("unknown sort column '" + std::string(column) + "' (one of: " + known + ")");
+  }
+  struct Key {
+    bool null = false;
+    int64_t number = 0;
+    std::string text;
+  };
+  auto key_of = [&](const AccountRow& r) -> Key {
+    auto num = [](int64_t v) { return Key{false, v, {}}; };
+    auto text = [](std::string v) { return Key{false, 0, std::move(v)}; };
+    auto opt = [](bool present, int64_t v) { return Key{!present, v, {}}; };
+    if (column == "id") return text(ds.account_id[static_cast<size_t>(r.account)]);
+    if (column == "name") return text(ds.account_name[static_cast<size_t>(r.account)]);
+    if (column == "owner") {
+      UserIx o = ds.account_owner[static_cast<size_t>(r.account)];
+      return o == kNone ? Key{true, 0, {}} : text(ds.user_name[static_cast<size_t>(o)]);
+    }
+    if (column == "open_pipeline") return num(r.open_pipeline);
+    if (column == "open_opportunities") return num(r.open_opportunities);
+    if (column == "last_touch_at") {
+      return opt(r.last_touch_at.has_value(), r.last_touch_at ? r.last_touch_at->time_since_epoch().count() : 0);
+    }
+    if (column == "days_since_touch") return opt(r.days_since_touch.has_value(), r.days_since_touch.value_or(0));
+    if (column == "calls_30d") return num(r.calls_30d);
+    if (column == "emails_30d") return num(r.emails_30d);
+    if (column == "meetings_30d") return num(r.meetings_30d);
+    if (column == "calls_90d") return num(r.calls_90d);
+    if (column == "emails_90d") return num(r.emails_90d);
+    if (column == "meetings_90d") return num(r.meetings_90d);
+    if (column == "next_close_date") {
+      return opt(r.next_close_date.has_value(),
+                 r.next_close_date ? r.next_close_date->time_since_epoch().count() : 0);
+    }
+    return num(r.stale ? 1 : 0);
+  };
+  std::vector<std::pair<Key, size_t>> keyed;
+  keyed.reserve(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) keyed.push_back({key_of(rows[i]), i});
+  auto name_of = [&](size_t i) -> const std::string& { return ds.account_name[static_cast<size_t>(rows[i].account)]; };
+  auto id_of = [&](size_t i) -> const std::string& { return ds.account_id[static_cast<size_t>(rows[i].account)]; };
+  std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+    const Key& ka = a.first;
+    const Key& kb = b.first;
+    if (ka.null != kb.null) return !ka.null;  // nulls last
+    if (!ka.null && (ka.number != kb.number || ka.text != kb.text)) {
+      bool less = ka.number != kb.number ? ka.number < kb.number : ka.text < kb.text;
+      return descending ? !less : less;
+    }
+    if (name_of(a.second) != name_of(b.second)) return name_of(a.second) < name_of(b.second);
+    return id_of(a.second) < id_of(b.second);
+  });
+  std::vector<AccountRow> sorted;
+  sorted.reserve(rows.size());
+  for (const auto& k : keyed) sorted.push_back(rows[k.second]);
+  rows = std::move(sorted);
+  return Status::Ok();
+}
+
+}  // namespace sc

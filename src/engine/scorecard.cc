@@ -1,0 +1,151 @@
+#include "engine/scorecard.h"
+
+#include <algorithm>
+
+#include "engine/accounts.h"
+#include "engine/buy_in.h"
+#include "engine/funnel.h"
+#include "engine/region_figures.h"
+
+namespace sc {
+namespace {
+
+OptDouble Ratio(double num, double den) {
+  if (den == 0) return std::nullopt;
+  return num / den;
+}
+
+// The region a person's figures need: their manager's subtree (team and
+// peers), or their own at the top of the tree.
+UserIx RegionRoot(const DataSet& ds, UserIx u) {
+  UserIx m = ds.user_manager[static_cast<size_t>(u)];
+  return m == kNone ? u : m;
+}
+
+WinCounts Minus(WinCounts a, const WinCounts& b) {
+  a.closed -= b.closed;
+  a.won -= b.won;
+  a.closed_amount -= b.closed_amount;
+  a.won_amount -= b.won_amount;
+  return a;
+}
+
+// Win counts of u's team for quarter q: the subtrees of u's manager's
+// reports, or u's own subtree at the top.
+WinCounts TeamWin(const DataSet& ds, const RegionFigures& f, UserIx u, int q) {
+  UserIx m = ds.user_manager[static_cast<size_t>(u)];
+  if (m == kNone || !f.InRegion(m)) return f.SubtreeWin(u, q);
+  return Minus(f.SubtreeWin(m, q), f.OwnWin(m, q));
+}
+
+WinRateRow MakeWinRow(const DataSet& ds, const RegionFigures& f, UserIx u, int q) {
+  WinRateRow row;
+  row.quarter = f.quarters()[static_cast<size_t>(q)];
+  const WinCounts& w = f.SubtreeWin(u, q);
+  row.closed = w.closed;
+  row.won = w.won;
+  row.closed_amount = ToUnits(w.closed_amount);
+  row.won_amount = ToUnits(w.won_amount);
+  row.win_rate = Ratio(static_cast<double>(w.won), static_cast<double>(w.closed));
+  row.win_rate_amount = Ratio(row.won_amount, row.closed_amount);
+  WinCounts t = TeamWin(ds, f, u, q);
+  row.team_closed = t.closed;
+  row.team_won = t.won;
+  row.team_win_rate = Ratio(static_cast<double>(t.won), static_cast<double>(t.closed));
+  return row;
+}
+
+std::vector<TimelinePoint> Timeline(const RegionFigures& f, const Period& p, Date as_of, double quota) {
+  std::vector<TimelinePoint> out;
+  if (as_of < p.start) return out;
+  Date last = std::min(as_of, p.end);
+  std::vector<std::pair<Date, Money>> wins = f.target_bookings;
+  std::sort(wins.begin(), wins.end());
+  size_t next = 0;
+  Money cumulative = 0;
+  for (Date d = p.start; d <= last; d += std::chrono::days(1)) {
+    while (next < wins.size() && wins[next].first <= d) cumulative += wins[next++].second;
+    out.push_back({d, ToUnits(cumulative), quota * ElapsedFraction(p, d)});
+  }
+  return out;
+}
+
+OptDouble Median(std::vector<int64_t> v) {
+  if (v.empty()) return std::nullopt;
+  std::sort(v.begin(), v.end());
+  size_t n = v.size();
+  if (n % 2 == 1) return static_cast<double>(v[n / 2]);
+  return (static_cast<double>(v[n / 2 - 1]) + static_cast<double>(v[n / 2])) / 2.0;
+}
+
+Kpis ComputeKpis(const DataSet& ds, const RegionFigures& f, UserIx u) {
+  Kpis k;
+  const Figures& sub = f.subtree(u);
+  if (sub.cohort_won > 0) {
+    k.avg_deal_size = ToUnits(sub.cohort_won_amount) / static_cast<double>(sub.cohort_won);
+  }
+  k.sales_cycle_days = Median(f.target_cycle_days);
+  k.pipeline_created = ToUnits(sub.pipeline_created);
+  k.activities = sub.activities;
+  // The team's mean per member of each member's subtree counts.
+  UserIx m = ds.user_manager[static_cast<size_t>(u)];
+  std::vector<UserIx> members = m == kNone ? std::vector<UserIx>{u} : ds.reports[static_cast<size_t>(m)];
+  for (UserIx v : members) {
+    for (size_t t = 0; t < k.team_activities_per_rep.size(); ++t) {
+      k.team_activities_per_rep[t] += static_cast<double>(f.subtree(v).activities[t]);
+    }
+  }
+  for (double& x : k.team_activities_per_rep) x /= static_cast<double>(members.size());
+  k.stalled = f.target_stalled;
+  k.slipped = f.target_slipped;
+  auto by_amount = [](const DealRow& a, const DealRow& b) { return a.amount > b.amount; };
+  std::stable_sort(k.stalled.begin(), k.stalled.end(), by_amount);
+  std::stable_sort(k.slipped.begin(), k.slipped.end(), by_amount);
+  return k;
+}
+
+std::vector<TeamRow> TeamRows(const DataSet& ds, const RegionFigures& f, UserIx u, Date as_of,
+                              const Period& p) {
+  std::vector<TeamRow> rows;
+  int current = static_cast<int>(f.quarters().size()) - 1;
+  for (UserIx r : ds.reports[static_cast<size_t>(u)]) {
+    TeamRow row;
+    row.user = r;
+    row.buy_in = ComputeBuyIn(ds, f, r, as_of, p);
+    row.current_quarter = MakeWinRow(ds, f, r, current);
+    row.accounts = RollUpAccounts(ComputeAccountRows(ds, r, as_of));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace
+
+Scorecard ComputeScorecard(const DataSet& ds, UserIx user, Date as_of, const Period& period) {
+  RegionFigures f(ds, RegionRoot(ds, user), user, as_of, period);
+  Scorecard card;
+  card.user = user;
+  card.as_of = as_of;
+  card.period = period;
+  card.elapsed_fraction = ElapsedFraction(period, as_of);
+  card.buy_in = ComputeBuyIn(ds, f, user, as_of, period);
+  card.timeline = Timeline(f, period, as_of, card.buy_in.quota);
+  for (int q = 0; q < static_cast<int>(f.quarters().size()); ++q) {
+    card.win_rates.push_back(MakeWinRow(ds, f, user, q));
+  }
+  card.funnel = ComputeFunnel(ds, f, user);
+  card.diagnosis = Diagnose(card.funnel);
+  card.kpis = ComputeKpis(ds, f, user);
+  card.accounts = RollUpAccounts(ComputeAccountRows(ds, user, as_of));
+  card.has_team = !ds.reports[static_cast<size_t>(user)].empty();
+  if (card.has_team) card.team = TeamRows(ds, f, user, as_of, period);
+  return card;
+}
+
+std::vector<TeamRow> ComputeTeam(const DataSet& ds, UserIx user, Date as_of, const Period& period) {
+  if (ds.reports[static_cast<size_t>(user)].empty()) return {};
+  RegionFigures f(ds, user, user, as_of, period);
+  return TeamRows(ds, f, user, as_of, period);
+}
+
+}  // namespace sc
