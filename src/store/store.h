@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -25,6 +26,13 @@ struct DataSetInfo {
   std::string source;       // e.g. the folder and format it came from
   int64_t users = 0, stages = 0, accounts = 0, contacts = 0, opportunities = 0,
           history = 0, activities = 0, quotas = 0, forecasts = 0;
+};
+
+// How to open a store. Backends ignore what does not apply to them.
+struct StoreOptions {
+  bool create_if_missing = true;
+  // Page cache of the connection, in MiB (SQLite: PRAGMA cache_size).
+  int64_t cache_mib = 64;
 };
 
 // An import in progress: every record pushed into it replaces, on Commit, the
@@ -45,5 +53,11 @@ class Store {
   virtual Status Scan(RecordSink& sink) = 0;
   virtual Result<DataSetInfo> Info() = 0;
 };
+
+// The SQLite backend (store/sqlite/): creates or migrates the database file.
+// One Store object is one connection: use it from one thread at a time, and
+// do not Scan while one of its imports is open.
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& path,
+                                               const StoreOptions& options = StoreOptions{});
 
 }  // namespace sc

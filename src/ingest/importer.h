@@ -1,0 +1,48 @@
+// The importers of SPEC §1.1 and §1.3: each reads a data set in one format,
+// validates it (§1.2, §7.4) and pushes it into a RecordSink in RecordSink
+// order. The format is a pluggable choice: "native" today; the Salesforce
+// export and mapped formats will register here.
+//
+//   ASSIGN_OR_RETURN(auto importer, MakeImporter("native"));
+//   ImportOptions options;
+//   options.progress = [](int64_t done, int64_t total) { ... };
+//   ASSIGN_OR_RETURN(ImportReport report, importer->Run(folder, sink, options));
+//   if (!report.ok()) ...  // report.ErrorLines(): "FILE:LINE: message"
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string_view>
+
+#include "base/status.h"
+#include "core/record_sink.h"
+#include "ingest/import_report.h"
+
+namespace sc {
+
+struct ImportOptions {
+  // Errors kept in the report; the rest are only counted.
+  int64_t max_errors = 100;
+  // Called now and then with the bytes read so far and the total size of the
+  // input files; from the importing thread.
+  std::function<void(int64_t bytes_done, int64_t bytes_total)> progress;
+};
+
+class Importer {
+ public:
+  virtual ~Importer() = default;
+  // Reads the data set in `folder` into `sink`. Problems with the data are
+  // collected in the report (and after the first one nothing more is pushed
+  // into the sink, so a failed import costs no writes); a returned error means
+  // the run could not go on (the sink failed, or an I/O error).
+  virtual Result<ImportReport> Run(const std::filesystem::path& folder, RecordSink& sink,
+                                   const ImportOptions& options) = 0;
+};
+
+// "native" (SPEC §1.1). An unknown format is an InvalidArgument error listing
+// the known ones.
+Result<std::unique_ptr<Importer>> MakeImporter(std::string_view format);
+
+}  // namespace sc
