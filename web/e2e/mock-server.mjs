@@ -110,10 +110,10 @@ function teamOf(d, managerId) {
   const manager = d.users.find((u) => u.id === managerId);
   const reports = d.users.filter((u) => u.manager_id === managerId);
   const rows = reports.map((u, i) => {
-    if (u.id === d.teamMaria.user.id) return { user: ref(u), ...clone(d.teamMaria.team_total) };
+    if (u.id === d.teamMaria.user.id) return { ...clone(d.teamMaria.team_total), user: ref(u) };
     if (u.role !== 'ae') {
       const t = teamOf(d, u.id);
-      return { user: ref(u), ...t.team_total };
+      return { ...t.team_total, user: ref(u) };
     }
     const tmpl = clone(d.teamMaria.team[(i + 1) % d.teamMaria.team.length]);
     return { ...tmpl, user: ref(u) };
@@ -133,7 +133,7 @@ function teamOf(d, managerId) {
     accounts: { total: sum((r) => r.accounts.total), with_open_pipeline: sum((r) => r.accounts.with_open_pipeline), stale: sum((r) => r.accounts.stale) },
   };
   total.win_rate.win_rate = total.win_rate.closed ? total.win_rate.won / total.win_rate.closed : null;
-  return { user: ref(manager), team: rows, team_total: total };
+  return { user: ref(manager), team: rows, team_total: { user: ref(manager), ...total } };
 }
 
 const ACCOUNT_KEYS = new Set(['name', 'open_pipeline', 'open_opportunities', 'last_touch_at', 'days_since_touch', 'calls_30d', 'emails_30d', 'meetings_30d', 'calls_90d', 'emails_90d', 'meetings_90d', 'next_close_date']);
@@ -221,7 +221,7 @@ export function startMockServer({ port = 0, host = '127.0.0.1', webRoot = join(h
       if (m[2] === 'scorecard') return json(res, 200, atAsOf(baseScorecard(d, user), asOf));
       if (m[2] === 'accounts') return json(res, 200, accountsFor(d, user, url.searchParams));
       const t = d.users.some((u) => u.manager_id === id) ? teamOf(d, id) : { user: ref(user), team: [], team_total: null };
-      return json(res, 200, { ...t, as_of: asOf || d.david.as_of });
+      return json(res, 200, { ...t, as_of: asOf || d.david.as_of, period: d.david.period });
     } catch (e) {
       return json(res, e.status || 500, { error: e.message });
     }

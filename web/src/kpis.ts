@@ -57,7 +57,7 @@ export interface CloseRateSummary {
   closed: number;
   /** Pooled over all listed quarters: Σ won / Σ closed. */
   averageRate: number | null;
-  /** Mean of the team's quarterly rates (the document has no team counts). */
+  /** Σ team_won / Σ team_closed, or the mean of the team's quarterly rates without counts. */
   averageTeam: number | null;
   quarters: number;
 }
@@ -73,7 +73,12 @@ export function closeRateSummary(winRates: WinRate[] | undefined): CloseRateSumm
   const won = list.reduce((s, w) => s + (isNum(w.won) ? w.won : 0), 0);
   const closed = list.reduce((s, w) => s + (isNum(w.closed) ? w.closed : 0), 0);
   const averageRate = closed > 0 ? won / closed : null;
-  const averageTeam = mean(list.map((w) => w.team_win_rate));
+  // Pooled over the quarters when the team counts are there, else the mean of the rates.
+  const teamClosed = list.reduce((s, w) => s + (isNum(w.team_closed) ? w.team_closed : 0), 0);
+  const teamWon = list.reduce((s, w) => s + (isNum(w.team_won) ? w.team_won : 0), 0);
+  const averageTeam = list.every((w) => isNum(w.team_closed) && isNum(w.team_won))
+    ? (teamClosed > 0 ? teamWon / teamClosed : null)
+    : mean(list.map((w) => w.team_win_rate));
   const current = list.length ? list[list.length - 1] : undefined;
   const base = { averageRate, averageTeam, quarters: list.length };
   if (current && isNum(current.win_rate)) {

@@ -13,6 +13,8 @@ export interface UserRef {
 export interface User extends UserRef {
   team?: string | null;
   email?: string | null;
+  /** Whether the person has direct reports (the team page applies). */
+  has_reports?: boolean;
 }
 
 export interface Period {
@@ -48,11 +50,15 @@ export interface WinRate {
   win_rate: number | null;
   win_rate_amount?: number | null;
   team_win_rate?: number | null;
+  team_closed?: number | null;
+  team_won?: number | null;
 }
 
 export interface FunnelStage {
   stage: string;
   order: number;
+  /** The next open stage's name, "Won" for the last (else derived from the order). */
+  next_stage?: string;
   reached: number;
   conversion: number | null;
   team_reached?: number | null;
@@ -83,10 +89,12 @@ export interface Deal {
   account_id?: string | null;
   account_name?: string | null;
   owner_id?: string | null;
+  owner_name?: string | null;
   amount: number | null;
   stage: string;
   close_date: string | null;
   days_since_change?: number | null;
+  last_change?: string | null;
   original_close_date?: string | null;
 }
 
@@ -151,13 +159,15 @@ export interface Scorecard {
   open_pipeline: number | null;
   pipeline_coverage: number | null;
   quota_met?: boolean;
+  /** Optional: ISO 4217 code of the dataset's currency (default USD). */
+  currency?: string | null;
   /** Optional: settings' coverage.target (default 3.0). */
   coverage_target?: number | null;
   forecast?: Forecast | null;
   forecast_coverage?: ForecastCoverage | null;
   bookings_timeline?: TimelinePoint[];
   win_rates?: WinRate[];
-  funnel?: { cohort_size?: number; stages: FunnelStage[] } | null;
+  funnel?: { cohort_size?: number; team_cohort_size?: number; has_peers?: boolean; stages: FunnelStage[] } | null;
   diagnosis?: Diagnosis[];
   kpis?: Kpis | null;
   accounts?: AccountsRollup | null;
@@ -191,6 +201,8 @@ export interface AccountsPage {
 
 export interface TeamDoc {
   user: UserRef;
+  as_of?: string;
+  period?: Period;
   team: TeamRow[];
   team_total?: TeamTotal | null;
 }

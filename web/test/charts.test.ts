@@ -116,6 +116,7 @@ describe('funnel', () => {
 
   it('sorts stages by order and falls back to the team without peers', () => {
     const doc = david();
+    delete doc.funnel!.has_peers; // decided from the stages
     doc.funnel!.stages = doc.funnel!.stages.map((s) => ({ ...s, peer_conversion: null, bottleneck: false })).reverse();
     expect(hasPeers(doc.funnel!.stages)).toBe(false);
     const opt = funnelOption(doc);
@@ -123,5 +124,16 @@ describe('funnel', () => {
     const other = (opt.series as BarSeriesOption[])[1]!;
     expect(other.name).toBe('Team');
     expect((other.data as number[])[0]).toBeCloseTo(165 / 210, 10);
+  });
+});
+
+describe('funnel flags from the document', () => {
+  it('follows funnel.has_peers and next_stage when the server sends them', () => {
+    const doc = david();
+    doc.funnel!.has_peers = false;
+    doc.funnel!.stages[4]!.next_stage = 'Closed Won';
+    const opt = funnelOption(doc);
+    expect((opt.series as BarSeriesOption[])[1]!.name).toBe('Team');
+    expect(((opt.yAxis as Axis).data as string[])[4]).toBe('Negotiation → Closed Won');
   });
 });

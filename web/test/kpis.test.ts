@@ -99,3 +99,16 @@ describe('kpi tiles', () => {
     expect(t[0]!.health).toBe('good');
   });
 });
+
+describe('close rate averages', () => {
+  it('pools the team over the quarters when the counts are there', () => {
+    // team won 20+18+18+18+14 = 88 of 61+55+58+53+42 = 269 closed
+    expect(closeRateSummary(david().win_rates).averageTeam).toBeCloseTo(88 / 269, 10);
+  });
+
+  it('falls back to the mean of the team rates without counts', () => {
+    const w = david().win_rates!.map(({ team_closed: _c, team_won: _w, ...rest }) => rest);
+    const mean = w.reduce((s, x) => s + (x.team_win_rate ?? 0), 0) / w.length;
+    expect(closeRateSummary(w).averageTeam).toBeCloseTo(mean, 10);
+  });
+});

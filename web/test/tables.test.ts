@@ -172,10 +172,30 @@ describe('deals', () => {
     expect(rows[0]!.name).toBe('Hooli Cloud — data platform');
     expect(rows[0]!.originalCloseDate).toBe('Dec 15, 2026');
     expect(rows[0]!.closeDate).toBe('Jan 15, 2027');
-    expect(rows[0]!.owner).toBe('u1'); // no name known: the id
+    expect(rows[0]!.owner).toBe('David'); // owner_name from the server
+    const anonymous = dealRows(david().kpis!.slipped!.map(({ owner_name: _n, ...d }) => d));
+    expect(anonymous[0]!.owner).toBe('u1'); // no name known: the id
+    expect(anonymous[0]!.sinceChange).toBe('—'); // slipped deals have no days_since_change
   });
 
   it('handles no deals', () => {
     expect(dealRows(undefined)).toEqual([]);
+  });
+});
+
+describe('server-provided names', () => {
+  it("prefers the deal's owner_name and the stage's next_stage", () => {
+    const doc = david();
+    expect(dealRows(doc.kpis!.stalled)[0]!.owner).toBe('David');
+    doc.funnel!.stages[0]!.next_stage = 'Discovery Call';
+    expect(funnelRows(doc)[0]!.next).toBe('Discovery Call');
+  });
+
+  it('names the team total "Team total" even though it carries the manager as user', () => {
+    const t = team();
+    expect(t.team_total!.user?.id).toBe('m1');
+    const m = teamTotalModel(t)!;
+    expect(m.name).toBe('Team total');
+    expect(m.cells[0]!.text).toBe('Team total');
   });
 });

@@ -8,7 +8,7 @@ import { COLORS, TEXT_STYLE, type BarSeriesOption, type ChartOption } from './ty
 
 /** "Qualification → Discovery", the last open stage "Negotiation → Won". */
 export function transitionLabels(stages: FunnelStage[]): string[] {
-  return stages.map((s, i) => `${s.stage} → ${i + 1 < stages.length ? stages[i + 1]!.stage : 'Won'}`);
+  return stages.map((s, i) => `${s.stage} → ${s.next_stage ?? (i + 1 < stages.length ? stages[i + 1]!.stage : 'Won')}`);
 }
 
 /** Whether the document has a peer comparison (any peer_conversion set). */
@@ -18,7 +18,7 @@ export function hasPeers(stages: FunnelStage[]): boolean {
 
 export function funnelOption(doc: Scorecard, repLabel = doc.user.name): ChartOption {
   const stages = [...(doc.funnel?.stages ?? [])].sort((a, b) => a.order - b.order);
-  const peers = hasPeers(stages);
+  const peers = doc.funnel?.has_peers ?? hasPeers(stages);
   const rep: BarSeriesOption = {
     name: repLabel,
     type: 'bar',

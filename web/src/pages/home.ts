@@ -65,7 +65,9 @@ function treeList(nodes: TreeNode[]): HTMLElement {
   return h(
     'ul',
     { class: 'tree' },
-    nodes.map((n) => h('li', { data: { id: n.user.id } }, h('div', { class: 'node' }, personLine(n.user, n.children.length > 0)), n.children.length ? treeList(n.children) : null)),
+    nodes.map((n) =>
+      h('li', { data: { id: n.user.id } }, h('div', { class: 'node' }, personLine(n.user, n.children.length > 0 || n.user.has_reports === true)), n.children.length ? treeList(n.children) : null),
+    ),
   );
 }
 
@@ -73,7 +75,7 @@ export async function renderHome(ctx: PageContext): Promise<void> {
   setTitle('People');
   const users = await api.users();
   if (ctx.signal.aborted) return;
-  const managers = new Set(users.map((u) => u.manager_id).filter(Boolean));
+  const managers = new Set([...users.map((u) => u.manager_id), ...users.filter((u) => u.has_reports).map((u) => u.id)].filter(Boolean));
   const results = h('ul', { class: 'results', testid: 'search-results', 'aria-live': 'polite' });
   const input = h('input', {
     type: 'search', id: 'search', placeholder: 'Find a person by name, email or team', autocomplete: 'off', testid: 'search',

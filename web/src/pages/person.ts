@@ -7,7 +7,7 @@ import { funnelOption, hasPeers } from '../charts/funnel';
 import type { ChartOption } from '../charts/types';
 import { winRateOption } from '../charts/winrates';
 import { h, replace } from '../dom';
-import { date, firstName, money, num, percent } from '../format';
+import { date, firstName, money, num, percent, setCurrency } from '../format';
 import { kpiTiles, type KpiTile } from '../kpis';
 import { navigate, personPath, teamPath } from '../router';
 import { ACCOUNT_COLUMNS, ACCOUNTS_PAGE_SIZE, accountRowModels, DEFAULT_ACCOUNT_SORT, pageSummary } from '../tables/accounts';
@@ -20,6 +20,7 @@ import { asOfParam, asOfPicker, healthClass, type PageContext, roleLabel, setTit
 export function isManager(doc: Scorecard, users: User[] = []): boolean {
   if (doc.user.role !== 'ae') return true;
   if (Array.isArray(doc.team)) return true;
+  if (users.find((u) => u.id === doc.user.id)?.has_reports) return true;
   return users.some((u) => u.manager_id === doc.user.id);
 }
 
@@ -31,6 +32,7 @@ export async function renderPerson(ctx: PageContext, id: string): Promise<void> 
   const users = await usersP;
   if (ctx.signal.aborted) return;
 
+  if (doc.currency) setCurrency(doc.currency);
   const name = doc.user.name;
   const byId = new Map(users.map((u) => [u.id, u]));
   const manager = doc.user.manager_id ? byId.get(doc.user.manager_id) : undefined;
@@ -92,7 +94,7 @@ export async function renderPerson(ctx: PageContext, id: string): Promise<void> 
   const who = firstName(name);
   const funnelStages = doc.funnel?.stages ?? [];
   const diag = diagnosisLines(doc);
-  const peers = hasPeers(funnelStages);
+  const peers = doc.funnel?.has_peers ?? hasPeers(funnelStages);
 
   const sections = [
     header,
@@ -236,7 +238,7 @@ function dealsSection(title: string, id: string, hint: string, rows: DealRowMode
                 h('th', { scope: 'col' }, 'Stage'),
                 slipped ? h('th', { scope: 'col' }, 'Was closing') : null,
                 h('th', { scope: 'col' }, 'Close date'),
-                h('th', { scope: 'col', class: 'num' }, 'Since last change'),
+                slipped ? null : h('th', { scope: 'col', class: 'num' }, 'Since last change'),
               ),
             ),
             h(
@@ -253,7 +255,7 @@ function dealsSection(title: string, id: string, hint: string, rows: DealRowMode
                   h('td', null, r.stage),
                   slipped ? h('td', null, r.originalCloseDate) : null,
                   h('td', null, r.closeDate),
-                  h('td', { class: 'num' }, r.sinceChange),
+                  slipped ? null : h('td', { class: 'num' }, r.sinceChange),
                 ),
               ),
             ),

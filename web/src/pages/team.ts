@@ -27,13 +27,13 @@ export async function renderTeam(ctx: PageContext, id: string): Promise<void> {
   }));
   draw();
 
-  const picker = asOfPicker(asOf ?? (doc as TeamDoc & { as_of?: string }).as_of ?? null, (d) => {
+  const picker = asOfPicker(doc.as_of ?? asOf, (d) => {
     const url = new URL(ctx.url.href);
     if (d) url.searchParams.set('as_of', d);
     else url.searchParams.delete('as_of');
     navigate(url.pathname + url.search);
   });
-  const docAsOf = (doc as TeamDoc & { as_of?: string }).as_of ?? asOf;
+  const docAsOf = doc.as_of ?? asOf;
 
   replace(
     ctx.root,
@@ -51,7 +51,11 @@ export async function renderTeam(ctx: PageContext, id: string): Promise<void> {
             'div',
             null,
             h('h1', { testid: 'team-title' }, `${name}'s team`),
-            h('p', { class: 'subtitle' }, `${doc.team.length} direct ${doc.team.length === 1 ? 'report' : 'reports'}${docAsOf ? ` · as of ${date(docAsOf)}` : ''}`),
+            h(
+              'p',
+              { class: 'subtitle' },
+              `${doc.team.length} direct ${doc.team.length === 1 ? 'report' : 'reports'}${doc.period ? ` · ${doc.period.label}` : ''}${docAsOf ? ` · as of ${date(docAsOf)}` : ''}`,
+            ),
           ),
           h(
             'div',

@@ -22,7 +22,7 @@ export function dealRows(deals: Deal[] | undefined, ownerName: (id: string) => s
       id: d.id,
       name: d.name || d.id,
       account: d.account_name ?? d.account_id ?? '—',
-      owner: (d.owner_id ? (ownerName(d.owner_id) ?? d.owner_id) : null) ?? '—',
+      owner: d.owner_name ?? (d.owner_id ? (ownerName(d.owner_id) ?? d.owner_id) : null) ?? '—',
       amount: money(d.amount),
       stage: d.stage,
       closeDate: date(d.close_date),

@@ -21,7 +21,7 @@ export function funnelRows(doc: Scorecard): FunnelRowModel[] {
   const stages: FunnelStage[] = [...(doc.funnel?.stages ?? [])].sort((a, b) => a.order - b.order);
   return stages.map((s, i) => ({
     stage: s.stage,
-    next: i + 1 < stages.length ? stages[i + 1]!.stage : 'Won',
+    next: s.next_stage ?? (i + 1 < stages.length ? stages[i + 1]!.stage : 'Won'),
     bottleneck: s.bottleneck === true,
     reached: num(s.reached),
     conversion: percent(s.conversion),

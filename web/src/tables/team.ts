@@ -25,14 +25,13 @@ export const TEAM_COLUMNS: TeamColumn[] = [
   { key: 'open_pipeline', label: 'Open pipeline', numeric: true, defaultDir: 'desc', value: (r) => r.open_pipeline, text: (r) => money(r.open_pipeline) },
   { key: 'pipeline_coverage', label: 'Coverage', numeric: true, defaultDir: 'desc', value: (r) => r.pipeline_coverage, text: (r) => (r.quota_met && r.pipeline_coverage == null ? 'Quota met' : multiple(r.pipeline_coverage)) },
   { key: 'forecast_coverage_commit', label: 'Commit cov.', numeric: true, defaultDir: 'desc', value: (r) => r.forecast_coverage?.commit, text: (r) => percent(r.forecast_coverage?.commit) },
-  { key: 'forecast_coverage_best_case', label: 'Best case cov.', numeric: true, defaultDir: 'desc', value: (r) => r.forecast_coverage?.best_case, text: (r) => percent(r.forecast_coverage?.best_case) },
   { key: 'forecast_coverage_calculated', label: 'Calc. cov.', numeric: true, defaultDir: 'desc', value: (r) => r.forecast_coverage?.calculated, text: (r) => percent(r.forecast_coverage?.calculated) },
   {
     key: 'win_rate', label: 'Close rate', numeric: true, defaultDir: 'desc', value: (r) => wr(r)?.win_rate,
     text: (r) => (wr(r) ? `${percent(wr(r)!.win_rate)} (${num(wr(r)!.won)}/${num(wr(r)!.closed)})` : percent(null)),
   },
   {
-    key: 'accounts_stale', label: 'Stale accounts', numeric: true, defaultDir: 'desc', value: (r) => r.accounts?.stale,
+    key: 'accounts_stale', label: 'Stale accts', numeric: true, defaultDir: 'desc', value: (r) => r.accounts?.stale,
     text: (r) => (r.accounts ? `${num(r.accounts.stale)} of ${num(r.accounts.with_open_pipeline)}` : num(null)),
   },
 ];
