@@ -24,6 +24,7 @@ export function funnelOption(doc: Scorecard, repLabel = doc.user.name): ChartOpt
     type: 'bar',
     barGap: '10%',
     barMaxWidth: 18,
+    itemStyle: { color: COLORS.rep }, // the legend's swatch; bars set their own
     data: stages.map((s) => ({
       value: typeof s.conversion === 'number' ? s.conversion : null,
       itemStyle: { color: s.bottleneck ? COLORS.bad : COLORS.rep },

@@ -85,8 +85,8 @@ export async function renderPerson(ctx: PageContext, id: string): Promise<void> 
   );
 
   const charts: [HTMLElement, ChartOption][] = [];
-  const chartBox = (testid: string, option: ChartOption, cls = 'chart'): HTMLElement => {
-    const el = h('div', { class: cls, testid, role: 'img' });
+  const chartBox = (testid: string, option: ChartOption, label: string, cls = 'chart'): HTMLElement => {
+    const el = h('div', { class: cls, testid, role: 'img', 'aria-label': label });
     charts.push([el, option]);
     return el;
   };
@@ -108,7 +108,7 @@ export async function renderPerson(ctx: PageContext, id: string): Promise<void> 
         h('h2', null, 'Bookings vs quota'),
         h('p', { class: 'hint' }, `${money(doc.bookings)} booked of ${money(doc.quota)}; the dashed line is the pace to reach quota.`),
         doc.bookings_timeline && doc.bookings_timeline.length > 0
-          ? chartBox('chart-bookings', bookingsOption(doc))
+          ? chartBox('chart-bookings', bookingsOption(doc), `Bookings over ${doc.period.label}: ${money(doc.bookings)} of ${money(doc.quota)} quota`)
           : h('p', { class: 'empty' }, 'No bookings timeline: the period has not started.'),
       ),
       h(
@@ -116,7 +116,7 @@ export async function renderPerson(ctx: PageContext, id: string): Promise<void> 
         { class: 'panel' },
         h('h2', null, 'Close rate by quarter'),
         h('p', { class: 'hint' }, 'New business, won of closed; the line is the team.'),
-        (doc.win_rates ?? []).length > 0 ? chartBox('chart-winrates', winRateOption(doc, who)) : h('p', { class: 'empty' }, 'No closed deals.'),
+        (doc.win_rates ?? []).length > 0 ? chartBox('chart-winrates', winRateOption(doc, who), `Close rate by quarter, ${who} vs team`) : h('p', { class: 'empty' }, 'No closed deals.'),
       ),
     ),
     h(
@@ -130,7 +130,7 @@ export async function renderPerson(ctx: PageContext, id: string): Promise<void> 
         h('h3', null, diag.length ? 'Diagnosis' : 'No bottleneck'),
         diag.length ? h('ul', null, diag.map((line) => h('li', null, line))) : h('p', null, noBottleneckText(doc)),
       ),
-      funnelStages.length > 0 ? chartBox('chart-funnel', funnelOption(doc, who), 'chart chart-funnel') : null,
+      funnelStages.length > 0 ? chartBox('chart-funnel', funnelOption(doc, who), `Conversion by stage, ${who} vs ${peers ? 'peers' : 'team'}`, 'chart chart-funnel') : null,
       funnelStages.length > 0 ? funnelTable(doc, who) : null,
     ),
     accountsSection(ctx, doc),
