@@ -5,9 +5,8 @@
 namespace sc::cli {
 
 void RegisterCommands(CLI::App& app, int* exit_code) {
-  (void)app;
-  (void)exit_code;
   // Each subcommand adds its Register* call here.
+  RegisterImportCommand(app, exit_code);
 }
 
 }  // namespace sc::cli

@@ -6,9 +6,12 @@
 #include <fstream>
 #include <map>
 #include <random>
+#include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
+#include "base/strings.h"
 #include "core/record_sink.h"
 
 namespace sc::testing {
@@ -43,6 +46,99 @@ class RecordingSink : public RecordSink {
   std::vector<QuotaRecord> quotas;
   std::vector<ForecastRecord> forecasts;
 };
+
+namespace dump_internal {
+template <typename T>
+std::string Opt(const std::optional<T>& v) {
+  if (!v) return "null";
+  if constexpr (std::is_same_v<T, Instant>) return FormatInstant(*v) + "/" + std::to_string(v->time_since_epoch().count());
+  else if constexpr (std::is_same_v<T, Date>) return FormatDate(*v);
+  else if constexpr (std::is_same_v<T, ForecastCategory>) return std::string(ForecastCategoryName(*v));
+  else return std::to_string(*v);
+}
+inline std::string Ms(Instant t) { return std::to_string(t.time_since_epoch().count()); }
+}  // namespace dump_internal
+
+// Every field of every record, one line per record, in sink order: equal
+// dumps mean equal data sets.
+inline std::vector<std::string> Dump(const RecordingSink& s) {
+  using dump_internal::Ms;
+  using dump_internal::Opt;
+  std::vector<std::string> out;
+  for (const Settings& x : s.settings) {
+    std::string line = "settings " + std::to_string(x.fiscal_start_month) + " [" +
+                       Join(x.quota_types, "|") + "] " + std::to_string(x.coverage_target) + " " +
+                       std::to_string(x.forecast_lookback_days) + " " +
+                       std::to_string(x.forecast_shrinkage) + " " +
+                       std::to_string(x.winrate_quarters) + " [" + Join(x.winrate_types, "|") +
+                       "] " + std::to_string(x.funnel_min_deals) + " " +
+                       std::to_string(x.funnel_alpha) + " " +
+                       std::to_string(x.accounts_stale_days) + " [" +
+                       Join(x.accounts_touch_types, "|") + "] " +
+                       std::to_string(x.deals_stalled_days);
+    for (const auto& [k, v] : x.skills) line += " {" + k + ":" + Join(v, "|") + "}";
+    out.push_back(line);
+  }
+  for (const UserRecord& r : s.users) {
+    out.push_back("user " + r.id + "," + r.name + "," + r.email + "," +
+                  std::string(RoleName(r.role)) + "," + r.manager_id + "," + r.team + "," +
+                  (r.active ? "1" : "0"));
+  }
+  for (const StageRecord& r : s.stages) {
+    out.push_back("stage " + r.name + "," + std::to_string(r.order) + "," +
+                  std::to_string(r.is_closed) + std::to_string(r.is_won) + "," +
+                  Opt(r.probability) + "," + Opt(r.forecast_category) + ",[" +
+                  Join(r.skills, "|") + "]");
+  }
+  for (const AccountRecord& r : s.accounts) {
+    out.push_back("account " + r.id + "," + r.name + "," + r.owner_id + "," + r.segment + "," +
+                  r.industry + "," + Opt(r.created_at));
+  }
+  for (const ContactRecord& r : s.contacts) {
+    out.push_back("contact " + r.id + "," + r.account_id + "," + r.name + "," + r.title + "," +
+                  r.email);
+  }
+  for (const OpportunityRecord& r : s.opportunities) {
+    out.push_back("opportunity " + r.id + "," + r.account_id + "," + r.owner_id + "," + r.name +
+                  "," + r.type + "," + std::to_string(r.amount) + "," + r.stage + "," +
+                  Opt(r.forecast_category) + "," + Ms(r.created_at) + "," +
+                  FormatDate(r.close_date));
+  }
+  for (const HistoryRecord& r : s.history) {
+    out.push_back("history " + r.opportunity_id + "," + Ms(r.changed_at) + "," + r.stage + "," +
+                  Opt(r.amount) + "," + Opt(r.close_date) + "," + Opt(r.forecast_category));
+  }
+  for (const ActivityRecord& r : s.activities) {
+    out.push_back("activity " + r.id + "," + std::string(ActivityTypeName(r.type)) + "," +
+                  r.owner_id + "," + r.account_id + "," + r.contact_id + "," +
+                  r.opportunity_id + "," + Ms(r.occurred_at) + "," + r.subject);
+  }
+  for (const QuotaRecord& r : s.quotas) {
+    out.push_back("quota " + r.owner_id + "," + FormatDate(r.start_date) + "," +
+                  FormatDate(r.end_date) + "," + std::to_string(r.amount));
+  }
+  for (const ForecastRecord& r : s.forecasts) {
+    out.push_back("forecast " + r.owner_id + "," + r.period + "," +
+                  std::string(SubmissionCategoryName(r.category)) + "," +
+                  std::to_string(r.amount) + "," + Ms(r.submitted_at));
+  }
+  return out;
+}
+
+// Pushes every record of `s` into `sink` in RecordSink order.
+inline Status Replay(const RecordingSink& s, RecordSink& sink) {
+  for (const auto& x : s.settings) if (Status st = sink.OnSettings(x); !st.ok()) return st;
+  for (const auto& x : s.users) if (Status st = sink.OnUser(x); !st.ok()) return st;
+  for (const auto& x : s.stages) if (Status st = sink.OnStage(x); !st.ok()) return st;
+  for (const auto& x : s.accounts) if (Status st = sink.OnAccount(x); !st.ok()) return st;
+  for (const auto& x : s.contacts) if (Status st = sink.OnContact(x); !st.ok()) return st;
+  for (const auto& x : s.opportunities) if (Status st = sink.OnOpportunity(x); !st.ok()) return st;
+  for (const auto& x : s.history) if (Status st = sink.OnHistory(x); !st.ok()) return st;
+  for (const auto& x : s.activities) if (Status st = sink.OnActivity(x); !st.ok()) return st;
+  for (const auto& x : s.quotas) if (Status st = sink.OnQuota(x); !st.ok()) return st;
+  for (const auto& x : s.forecasts) if (Status st = sink.OnForecast(x); !st.ok()) return st;
+  return {};
+}
 
 // A temporary folder removed on destruction.
 class TempDir {
