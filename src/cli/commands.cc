@@ -7,6 +7,7 @@ namespace sc::cli {
 void RegisterCommands(CLI::App& app, int* exit_code) {
   // Each subcommand adds its Register* call here.
   RegisterImportCommand(app, exit_code);
+  RegisterDemoCommand(app, exit_code);
 }
 
 }  // namespace sc::cli
