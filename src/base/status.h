@@ -64,8 +64,23 @@ inline Status ResourceExhausted(std::string m) { return {StatusCode::kResourceEx
 template <typename T>
 using Result = tl::expected<T, Status>;
 
-// Lets a function returning Result<T> write `return SomeError(...)`.
-inline tl::unexpected<Status> Err(Status s) { return tl::unexpected<Status>(std::move(s)); }
+// An error on its way out of a function: converts to a Status or to any
+// Result<T>, so `return Err(NotFound("..."))` and the macros below work in
+// functions of either kind.
+class [[nodiscard]] ErrorReturn {
+ public:
+  explicit ErrorReturn(Status s) : status_(std::move(s)) {}
+  operator Status() && { return std::move(status_); }  // NOLINT(google-explicit-constructor)
+  template <typename T>
+  operator tl::expected<T, Status>() && {  // NOLINT(google-explicit-constructor)
+    return tl::unexpected<Status>(std::move(status_));
+  }
+
+ private:
+  Status status_;
+};
+
+inline ErrorReturn Err(Status s) { return ErrorReturn(std::move(s)); }
 
 }  // namespace sc
 

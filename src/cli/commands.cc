@@ -8,6 +8,8 @@ void RegisterCommands(CLI::App& app, int* exit_code) {
   // Each subcommand adds its Register* call here.
   RegisterImportCommand(app, exit_code);
   RegisterDemoCommand(app, exit_code);
+  RegisterReportCommand(app, exit_code);
+  RegisterAccountsCommand(app, exit_code);
 }
 
 }  // namespace sc::cli

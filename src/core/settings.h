@@ -4,8 +4,11 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "base/time.h"
 
 namespace sc {
 
@@ -24,6 +27,9 @@ struct Settings {
   int64_t deals_stalled_days = 30;
   // Stage name -> skills; overrides stages.csv for the stages it names.
   std::map<std::string, std::vector<std::string>> skills;
+  // The date a data set is "as of" when no date is asked for: demo data sets
+  // carry their own (settings.toml `[demo] as_of`); others use today.
+  std::optional<Date> reference_date;
 };
 
 }  // namespace sc
