@@ -31,6 +31,7 @@ class SettingsReader {
     TouchTypes(root, s);
     Int(root, "deals", "stalled_days", 0, kMaxDays, &s->deals_stalled_days);
     Skills(root, s);
+    ReferenceDate(root, s);
   }
 
  private:
@@ -136,6 +137,27 @@ class SettingsReader {
       v = std::string(ActivityTypeName(*t));
     }
     s->accounts_touch_types = std::move(values);
+  }
+
+  // [demo] as_of: a TOML date or a "YYYY-MM-DD" string.
+  void ReferenceDate(const toml::table& root, Settings* s) {
+    const toml::node* n = Find(root, "demo", "as_of");
+    if (n == nullptr) return;
+    Date d;
+    if (const toml::value<toml::date>* v = n->as_date()) {
+      toml::date t = v->get();
+      if (MakeDate(t.year, t.month, t.day, &d)) {
+        s->reference_date = d;
+        return;
+      }
+    } else if (n->is_string()) {
+      Result<Date> parsed = ParseDate(n->as_string()->get());
+      if (parsed) {
+        s->reference_date = *parsed;
+        return;
+      }
+    }
+    Error(*n, Key("demo", "as_of"), "expected a date (YYYY-MM-DD)");
   }
 
   void Skills(const toml::table& root, Settings* s) {

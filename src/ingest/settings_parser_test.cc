@@ -110,6 +110,17 @@ TEST(SettingsParser, ArraysMustHoldStrings) {
       "settings.toml:8: [skills].\"Qualification\": expected an array of strings"));
 }
 
+TEST(SettingsParser, DemoReferenceDate) {
+  std::vector<std::string> errors;
+  EXPECT_FALSE(Parse("", &errors).reference_date.has_value());
+  EXPECT_EQ(Parse("[demo]\nas_of = 2026-12-17\n", &errors).reference_date, *ParseDate("2026-12-17"));
+  EXPECT_EQ(Parse("[demo]\nas_of = \"2026-12-18\"\n", &errors).reference_date,
+            *ParseDate("2026-12-18"));
+  EXPECT_TRUE(errors.empty());
+  Parse("[demo]\nas_of = \"soon\"\n", &errors);
+  EXPECT_THAT(errors, ElementsAre("settings.toml:2: [demo].as_of: expected a date (YYYY-MM-DD)"));
+}
+
 TEST(SettingsParser, SectionThatIsNotATable) {
   std::vector<std::string> errors;
   Parse("fiscal = 3\n", &errors);

@@ -43,6 +43,7 @@ RecordingSink DataSetA() {
   settings.accounts_touch_types = {"call", "meeting"};
   settings.deals_stalled_days = 45;
   settings.skills = {{"Proposal", {"objections", "ROI"}}, {"Empty", {}}};
+  settings.reference_date = Day("2026-12-17");
   s.settings.push_back(settings);
   s.users.push_back({"vp", "Vera", "vera@example.com", Role::kExecutive, "", "", true});
   s.users.push_back({"u1", "Dàvid \"D\"", "", Role::kAe, "vp", "East", false});

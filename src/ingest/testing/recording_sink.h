@@ -75,7 +75,7 @@ inline std::vector<std::string> Dump(const RecordingSink& s) {
                        std::to_string(x.funnel_alpha) + " " +
                        std::to_string(x.accounts_stale_days) + " [" +
                        Join(x.accounts_touch_types, "|") + "] " +
-                       std::to_string(x.deals_stalled_days);
+                       std::to_string(x.deals_stalled_days) + " " + Opt(x.reference_date);
     for (const auto& [k, v] : x.skills) line += " {" + k + ":" + Join(v, "|") + "}";
     out.push_back(line);
   }

@@ -27,7 +27,8 @@ CREATE TABLE settings (
   funnel_min_deals INTEGER NOT NULL,
   funnel_alpha REAL NOT NULL,
   accounts_stale_days INTEGER NOT NULL,
-  deals_stalled_days INTEGER NOT NULL
+  deals_stalled_days INTEGER NOT NULL,
+  reference_date INTEGER
 );
 -- list: 'quota_types', 'winrate_types' or 'accounts_touch_types'.
 CREATE TABLE settings_list (

@@ -78,7 +78,7 @@ class SqliteImport : public ImportTransaction {
       return Status::Ok();
     };
     SC_TRY(prep(&settings_,
-                         "INSERT INTO settings VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                         "INSERT INTO settings VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     SC_TRY(prep(&settings_list_, "INSERT INTO settings_list VALUES (?, ?, ?)"));
     SC_TRY(prep(&skill_stage_, "INSERT INTO settings_skill_stage VALUES (?)"));
     SC_TRY(prep(&skill_, "INSERT INTO settings_skill VALUES (?, ?, ?)"));
@@ -108,6 +108,7 @@ class SqliteImport : public ImportTransaction {
     st.Bind(7, s.funnel_alpha);
     st.Bind(8, s.accounts_stale_days);
     st.Bind(9, s.deals_stalled_days);
+    st.Bind(10, Days(s.reference_date));
     SC_TRY(st.Run());
     SC_TRY(List("quota_types", s.quota_types));
     SC_TRY(List("winrate_types", s.winrate_types));
@@ -403,6 +404,7 @@ Result<void> SqliteStore::ScanAll(RecordSink& sink) {
     s.funnel_alpha = st.Double(7);
     s.accounts_stale_days = st.Int(8);
     s.deals_stalled_days = st.Int(9);
+    if (!st.IsNull(10)) s.reference_date = FromDays(st.Int(10));
     s.quota_types.clear();
     s.winrate_types.clear();
     s.accounts_touch_types.clear();
