@@ -1,5 +1,6 @@
 #include "app/report_text.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "app/text_format.h"
@@ -49,11 +50,15 @@ void WinRateSection(std::ostringstream& out, const Scorecard& c) {
 }
 
 void FunnelSection(std::ostringstream& out, const Scorecard& c) {
+  size_t width = 26;
+  for (const FunnelStage& s : c.funnel.stages) {
+    width = std::max(width, s.name.size() + s.next_stage.size() + 6);
+  }
   out << "FUNNEL (" << c.funnel.cohort_size << " deals closed in the lookback window)\n";
-  out << "  " << Pad("stage", 26) << Pad("reached", 9, true) << Pad("conv", 8, true)
+  out << "  " << Pad("stage", width) << Pad("reached", 9, true) << Pad("conv", 8, true)
       << Pad("team", 8, true) << Pad("peers", 8, true) << Pad("p", 8, true) << "\n";
   for (const FunnelStage& s : c.funnel.stages) {
-    out << "  " << Pad(s.name + " → " + s.next_stage, 26) << Pad(std::to_string(s.reached), 9, true)
+    out << "  " << Pad(s.name + " → " + s.next_stage, width) << Pad(std::to_string(s.reached), 9, true)
         << Pad(FormatPercent(s.conversion), 8, true) << Pad(FormatPercent(s.team_conversion), 8, true)
         << Pad(FormatPercent(s.peer_conversion), 8, true) << Pad(FormatDecimal(s.p_value, 2), 8, true)
         << (s.bottleneck ? "  ◀ bottleneck" : "") << "\n";
@@ -84,7 +89,7 @@ void KpiSection(std::ostringstream& out, const DataSet& ds, const Scorecard& c) 
     for (size_t i = 0; i < rows.size() && i < 10; ++i) {
       const DealRow& d = rows[i];
       auto o = static_cast<size_t>(d.opp);
-      out << "    " << Pad(ds.opp_name[o].empty() ? ds.opp_id[o] : ds.opp_name[o], 32) << Pad(FormatAmount(d.amount), 10, true)
+      out << "    " << Pad(ds.opp_name[o].empty() ? ds.opp_id[o] : ds.opp_name[o], 44) << Pad(FormatAmount(d.amount), 10, true)
           << "  " << ds.stage(d.stage).name;
       if (slipped) out << ", close " << FormatDate(d.original_close_date) << " → " << FormatDate(d.close_date);
       else out << ", no change for " << d.days_since_change << " days";
