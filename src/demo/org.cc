@@ -16,7 +16,10 @@ std::string TeamName(int64_t i) {
   std::string s(kRegions[static_cast<size_t>(i % 6)]);
   s += ' ';
   s += kSegments[static_cast<size_t>((i / 6 + i) % 3)];
-  if (i >= 18) s += " " + std::to_string(i / 18 + 1);
+  if (i >= 18) {
+    s += ' ';
+    s += std::to_string(i / 18 + 1);
+  }
   return s;
 }
 
@@ -86,7 +89,7 @@ Org BuildOrg(int64_t scale, bool large, uint64_t seed) {
   for (int64_t d = 0; d < directors; ++d) {
     director_index.push_back(static_cast<int>(org.people.size()));
     org.people.push_back(MakePerson("dir" + std::to_string(d + 1), next_name(), Role::kManager,
-                                    0, "Region " + std::to_string(d + 1)));
+                                    0, std::string("Region ").append(std::to_string(d + 1))));
   }
   std::vector<int> manager_index;
   for (int64_t m = 0; m < managers; ++m) {

@@ -84,7 +84,17 @@ void WriteForecasts(const Person& owner, const RepProfile& profile, const RepBoo
       }
       target = booked * rng.Uniform(0.9, 1.1);
     } else {
-      target = profile.is_david ? 0.45 * quota : profile.attainment * quota * rng.Uniform(0.85, 1.0);
+      // Booked so far plus a share of the open pipeline closing in P.
+      double booked = 0, open = 0;
+      for (const DemoDeal& d : book.deals) {
+        int64_t close = d.state().close_day;
+        if (close < start || close > end) continue;
+        if (d.won()) booked += static_cast<double>(d.state().amount);
+        if (d.open() && d.state().category != ForecastCategory::kOmitted) {
+          open += static_cast<double>(d.state().amount);
+        }
+      }
+      target = profile.is_david ? 0.45 * quota : booked + open * rng.Uniform(0.3, 0.6);
     }
     int64_t weeks = 0;
     for (int64_t day = start + 7; day <= end && day <= clock.as_of_day; day += 7) ++weeks;

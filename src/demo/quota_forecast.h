@@ -19,8 +19,9 @@ void WriteQuotas(const Org& org, const DemoClock& clock, const FiscalCalendar& c
                  CsvWriter* out);
 
 // One AE's forecast submissions. Past quarters forecast near what was
-// booked; P near the rep's pace (David: a commit of 45% and a best case of
-// 80% of his quota by the latest submission).
+// booked; P at what is booked plus 30-60% of the open pipeline closing in P
+// (David: a commit of 45% and a best case of 80% of his quota by the latest
+// submission).
 void WriteForecasts(const Person& owner, const RepProfile& profile, const RepBook& book,
                     const DemoClock& clock, const FiscalCalendar& calendar, Rng& rng,
                     CsvWriter* out);
