@@ -10,6 +10,7 @@ void RegisterCommands(CLI::App& app, int* exit_code) {
   RegisterDemoCommand(app, exit_code);
   RegisterReportCommand(app, exit_code);
   RegisterAccountsCommand(app, exit_code);
+  RegisterServeCommand(app, exit_code);
 }
 
 }  // namespace sc::cli
