@@ -130,6 +130,27 @@ Result<bool> CsvReader::Next(CsvRecord* out) {
       if (in_quotes) return Err(Error(out->line, "unterminated quoted field"));
       break;
     }
+    // Fast path: a run of plain ASCII bytes (no separator, quote or line
+    // end) is appended at once; everything else takes the byte loop below.
+    if (!after_quote && utf8_pending_ == 0) {
+      const char* b = buffer_.data() + pos_;
+      const char* e = buffer_.data() + buffer_.size();
+      const char* p = b;
+      if (in_quotes) {
+        while (p < e && *p != '"' && *p != '\n' && static_cast<unsigned char>(*p) < 0x80) ++p;
+      } else {
+        while (p < e && *p != ',' && *p != '\n' && *p != '\r' && *p != '"' &&
+               static_cast<unsigned char>(*p) < 0x80) {
+          ++p;
+        }
+      }
+      if (p != b) {
+        field().append(b, static_cast<size_t>(p - b));
+        pos_ += static_cast<size_t>(p - b);
+        bytes_consumed_ += p - b;
+        continue;
+      }
+    }
     unsigned char c = static_cast<unsigned char>(buffer_[pos_++]);
     ++bytes_consumed_;
     if (encoding_ == CsvEncoding::kUtf8 && !Utf8Step(c, utf8_pending_)) {
