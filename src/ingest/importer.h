@@ -1,7 +1,7 @@
 // The importers of SPEC §1.1 and §1.3: each reads a data set in one format,
 // validates it (§1.2, §7.4) and pushes it into a RecordSink in RecordSink
-// order. The format is a pluggable choice: "native" today; the Salesforce
-// export and mapped formats will register here.
+// order. The format is a pluggable choice: "native", "salesforce" or a
+// mapping file (importer.cc is the registry).
 //
 //   ASSIGN_OR_RETURN(auto importer, MakeImporter("native"));
 //   ImportOptions options;
@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "base/status.h"
@@ -28,6 +29,11 @@ struct ImportOptions {
   // Called now and then with the bytes read so far and the total size of the
   // input files; from the importing thread.
   std::function<void(int64_t bytes_done, int64_t bytes_total)> progress;
+  // Text encoding of the input files for the formats that accept more than
+  // UTF-8 (Salesforce, mapped): "" detects it per file (a file that is not
+  // valid UTF-8 is read as ISO-8859-1, with a warning), "utf-8" or "latin-1"
+  // force one. The native format is always UTF-8.
+  std::string encoding;
 };
 
 class Importer {
@@ -41,8 +47,10 @@ class Importer {
                                    const ImportOptions& options) = 0;
 };
 
-// "native" (SPEC §1.1). An unknown format is an InvalidArgument error listing
-// the known ones.
+// "native" (SPEC §1.1), "salesforce" (§1.3, salesforce_importer.h) or the
+// path of a column-mapping file ending in ".toml" (mapped_importer.h; the
+// file is read and checked here, its problems are an InvalidArgument error).
+// An unknown format is an InvalidArgument error listing the known ones.
 Result<std::unique_ptr<Importer>> MakeImporter(std::string_view format);
 
 }  // namespace sc

@@ -419,10 +419,4 @@ Result<ImportReport> NativeImporter::Run(const std::filesystem::path& folder, Re
   return run.Run();
 }
 
-Result<std::unique_ptr<Importer>> MakeImporter(std::string_view format) {
-  if (format == "native" || format.empty()) return std::make_unique<NativeImporter>();
-  return Err(InvalidArgument("unknown import format '" + std::string(format) +
-                             "' (known: native)"));
-}
-
 }  // namespace sc
