@@ -28,51 +28,110 @@ std::vector<AccountIx> MemberAccounts(const DataSet& ds, UserIx u, Date as_of) {
 
 }  // namespace
 
-std::vector<AccountRow> ComputeAccountRows(const DataSet& ds, UserIx u, Date as_of) {
-  std::array<bool, kActivityTypeCount> is_touch{};
+namespace {
+
+using TouchMask = std::array<bool, kActivityTypeCount>;
+
+TouchMask TouchTypes(const DataSet& ds) {
+  TouchMask is_touch{};
   for (const std::string& t : ds.settings.accounts_touch_types) {
     if (auto type = ParseActivityType(t)) is_touch[static_cast<size_t>(*type)] = true;
   }
-  const Date d30 = AddDays(as_of, -30), d90 = AddDays(as_of, -90);  // exclusive bounds
-  const Instant limit = EndOfDay(as_of);
-  std::vector<AccountRow> rows;
-  for (AccountIx a : MemberAccounts(ds, u, as_of)) {
-    AccountRow row;
-    row.account = a;
-    for (const int32_t* it = ds.opps_by_account.first(a); it != ds.opps_by_account.last(a); ++it) {
-      OppState s;
-      if (!StateAt(ds, *it, as_of, &s) || !IsOpen(ds, s)) continue;
-      ++row.open_opportunities;
-      if (s.category != ForecastCategory::kOmitted) row.open_pipeline += s.amount;
-      if (!row.next_close_date || s.close < *row.next_close_date) row.next_close_date = s.close;
-    }
-    auto begin = ds.act_at.begin() + ds.act_account_begin[static_cast<size_t>(a)];
-    auto end = ds.act_at.begin() + ds.act_account_begin[static_cast<size_t>(a) + 1];
-    auto last = std::upper_bound(begin, end, limit);
-    for (auto it = last; it != begin;) {
-      --it;
-      auto k = static_cast<size_t>(it - ds.act_at.begin());
-      Date day = UtcDate(*it);
-      ActivityType type = ds.act_type[k];
-      if (!row.last_touch_at && is_touch[static_cast<size_t>(type)]) row.last_touch_at = *it;
-      if (day > d90) {
-        bool in30 = day > d30;
-        switch (type) {
-          case ActivityType::kCall: ++row.calls_90d; row.calls_30d += in30; break;
-          case ActivityType::kEmail: ++row.emails_90d; row.emails_30d += in30; break;
-          case ActivityType::kMeeting: ++row.meetings_90d; row.meetings_30d += in30; break;
-          case ActivityType::kOther: break;
-        }
-      } else if (row.last_touch_at) {
-        break;  // past the 90-day window with the last touch known
-      }
-    }
-    if (row.last_touch_at) row.days_since_touch = DaysBetween(UtcDate(*row.last_touch_at), as_of);
-    row.stale = row.open_pipeline > 0 &&
-                (!row.days_since_touch || *row.days_since_touch > ds.settings.accounts_stale_days);
-    rows.push_back(row);
+  return is_touch;
+}
+
+// One account's figures as of `as_of`. Without `with_counts` only what the
+// roll-up needs: the open pipeline, and the last touch where it decides staleness.
+AccountRow ComputeAccountRow(const DataSet& ds, AccountIx a, Date as_of, const TouchMask& is_touch,
+                             bool with_counts) {
+  AccountRow row;
+  row.account = a;
+  for (const int32_t* it = ds.opps_by_account.first(a); it != ds.opps_by_account.last(a); ++it) {
+    OppState s;
+    if (!StateAt(ds, *it, as_of, &s) || !IsOpen(ds, s)) continue;
+    ++row.open_opportunities;
+    if (s.category != ForecastCategory::kOmitted) row.open_pipeline += s.amount;
+    if (!row.next_close_date || s.close < *row.next_close_date) row.next_close_date = s.close;
   }
+  if (!with_counts && row.open_pipeline <= 0) return row;  // never stale
+  const Date d30 = AddDays(as_of, -30), d90 = AddDays(as_of, -90);  // exclusive bounds
+  auto begin = ds.act_at.begin() + ds.act_account_begin[static_cast<size_t>(a)];
+  auto end = ds.act_at.begin() + ds.act_account_begin[static_cast<size_t>(a) + 1];
+  auto last = std::upper_bound(begin, end, EndOfDay(as_of));
+  for (auto it = last; it != begin;) {
+    --it;
+    auto k = static_cast<size_t>(it - ds.act_at.begin());
+    ActivityType type = ds.act_type[k];
+    if (!row.last_touch_at && is_touch[static_cast<size_t>(type)]) {
+      row.last_touch_at = *it;
+      if (!with_counts) break;
+    }
+    Date day = UtcDate(*it);
+    if (day > d90) {
+      bool in30 = day > d30;
+      switch (type) {
+        case ActivityType::kCall: ++row.calls_90d; row.calls_30d += in30; break;
+        case ActivityType::kEmail: ++row.emails_90d; row.emails_30d += in30; break;
+        case ActivityType::kMeeting: ++row.meetings_90d; row.meetings_30d += in30; break;
+        case ActivityType::kOther: break;
+      }
+    } else if (row.last_touch_at) {
+      break;  // past the 90-day window with the last touch known
+    }
+  }
+  if (row.last_touch_at) row.days_since_touch = DaysBetween(UtcDate(*row.last_touch_at), as_of);
+  row.stale = row.open_pipeline > 0 &&
+              (!row.days_since_touch || *row.days_since_touch > ds.settings.accounts_stale_days);
+  return row;
+}
+
+// The accounts owned in x's subtree, plus `open_accounts` of deals owned there.
+std::vector<AccountIx> MembersFromOpenDeals(const DataSet& ds, UserIx x,
+                                            const std::vector<std::pair<UserIx, AccountIx>>& open_accounts) {
+  std::vector<AccountIx> members;
+  auto pos = static_cast<size_t>(ds.subtree_pos[static_cast<size_t>(x)]);
+  auto end = pos + static_cast<size_t>(ds.subtree_size[static_cast<size_t>(x)]);
+  for (size_t i = pos; i < end; ++i) {
+    UserIx v = ds.preorder[i];
+    members.insert(members.end(), ds.accounts_by_owner.first(v), ds.accounts_by_owner.last(v));
+  }
+  for (const auto& [owner, account] : open_accounts) {
+    if (account != kNone && ds.InSubtree(x, owner)) members.push_back(account);
+  }
+  std::sort(members.begin(), members.end());
+  members.erase(std::unique(members.begin(), members.end()), members.end());
+  return members;
+}
+
+}  // namespace
+
+std::vector<AccountRow> ComputeAccountRows(const DataSet& ds, UserIx u, Date as_of) {
+  TouchMask is_touch = TouchTypes(ds);
+  std::vector<AccountRow> rows;
+  for (AccountIx a : MemberAccounts(ds, u, as_of)) rows.push_back(ComputeAccountRow(ds, a, as_of, is_touch, true));
   return rows;
+}
+
+TeamAccountRollups RollUpTeamAccounts(const DataSet& ds, UserIx u, Date as_of,
+                                      const std::vector<std::pair<UserIx, AccountIx>>& open_accounts) {
+  TouchMask is_touch = TouchTypes(ds);
+  std::vector<AccountIx> members = MembersFromOpenDeals(ds, u, open_accounts);
+  std::vector<AccountRow> facts;
+  facts.reserve(members.size());
+  for (AccountIx a : members) facts.push_back(ComputeAccountRow(ds, a, as_of, is_touch, false));
+  TeamAccountRollups out;
+  out.total = RollUpAccounts(facts);
+  for (UserIx r : ds.reports[static_cast<size_t>(u)]) {
+    AccountRollup rollup;
+    for (AccountIx a : MembersFromOpenDeals(ds, r, open_accounts)) {
+      auto i = static_cast<size_t>(std::lower_bound(members.begin(), members.end(), a) - members.begin());
+      ++rollup.total;
+      rollup.with_open_pipeline += facts[i].open_pipeline > 0;
+      rollup.stale += facts[i].stale;
+    }
+    out.reports.push_back(rollup);
+  }
+  return out;
 }
 
 AccountRollup RollUpAccounts(const std::vector<AccountRow>& rows) {

@@ -34,6 +34,16 @@ std::vector<AccountRow> ComputeAccountRows(const DataSet& ds, UserIx u, Date as_
 
 AccountRollup RollUpAccounts(const std::vector<AccountRow>& rows);
 
+// The roll-ups of u and of each of u's direct reports (in order), each
+// account's figures computed once. `open_accounts` lists (owner, account) of
+// every deal open as of `as_of` owned in u's subtree.
+struct TeamAccountRollups {
+  AccountRollup total;
+  std::vector<AccountRollup> reports;
+};
+TeamAccountRollups RollUpTeamAccounts(const DataSet& ds, UserIx u, Date as_of,
+                                      const std::vector<std::pair<UserIx, AccountIx>>& open_accounts);
+
 struct AccountFilter {
   bool open_pipeline_only = false;
   bool stale_only = false;

@@ -165,8 +165,9 @@ class DataSetBuilder : public RecordSink {
 
   Result<std::shared_ptr<const DataSet>> Finish();
 
+  struct Pending;  // the buffers between the stream and Finish(); internal
+
  private:
-  struct Pending;
   std::unique_ptr<Pending> pending_;
   std::unique_ptr<DataSet> ds_;
 };

@@ -81,6 +81,40 @@ Status BuildTree(DataSet& ds, const std::vector<std::string>& manager_ids) {
   return Status::Ok();
 }
 
+template <typename T>
+void Permute(std::vector<T>& v, const std::vector<int32_t>& order) {
+  std::vector<T> out;
+  out.reserve(v.size());
+  for (int32_t i : order) out.push_back(std::move(v[static_cast<size_t>(i)]));
+  v = std::move(out);
+}
+
+// Renumbers opportunities by (owner's preorder position, file order) and
+// remaps the pending history rows to the new numbers.
+void OrderOpportunitiesByOwner(DataSet& ds, DataSetBuilder::Pending& p) {
+  size_t n = ds.opportunities();
+  std::vector<int32_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
+    return ds.subtree_pos[static_cast<size_t>(ds.opp_owner[static_cast<size_t>(a)])] <
+           ds.subtree_pos[static_cast<size_t>(ds.opp_owner[static_cast<size_t>(b)])];
+  });
+  std::vector<int32_t> new_index(n);
+  for (size_t i = 0; i < n; ++i) new_index[static_cast<size_t>(order[i])] = static_cast<int32_t>(i);
+  Permute(ds.opp_id, order);
+  Permute(ds.opp_name, order);
+  Permute(ds.opp_type, order);
+  Permute(ds.opp_account, order);
+  Permute(ds.opp_owner, order);
+  Permute(ds.opp_amount, order);
+  Permute(ds.opp_stage, order);
+  Permute(ds.opp_category, order);
+  Permute(ds.opp_created, order);
+  Permute(ds.opp_close, order);
+  for (auto& [id, ix] : ds.opp_by_id) ix = new_index[static_cast<size_t>(ix)];
+  for (OppIx& o : p.h_opp) o = new_index[static_cast<size_t>(o)];
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const DataSet>> DataSetBuilder::Finish() {
@@ -104,6 +138,10 @@ Result<std::shared_ptr<const DataSet>> DataSetBuilder::Finish() {
   for (size_t r = 0; r < ds.open_stages.size(); ++r) {
     ds.stages[static_cast<size_t>(ds.open_stages[r])].open_rank = static_cast<int32_t>(r);
   }
+
+  // Opportunities in owner preorder, so that a subtree's deals are one
+  // contiguous range: a scorecard's scan walks memory in order.
+  OrderOpportunitiesByOwner(ds, p);
 
   // Opportunity indexes.
   ds.opps_by_owner = GroupBy(n_users, ds.opp_owner);

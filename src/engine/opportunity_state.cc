@@ -28,7 +28,8 @@ bool StateAt(const DataSet& ds, OppIx o, Date d, OppState* out) {
   Instant limit = EndOfDay(d);
   auto first = ds.hist_at.begin() + begin;
   auto last = ds.hist_at.begin() + end;
-  auto it = std::upper_bound(first, last, limit);  // first row after d
+  // Most deals' histories end before the as-of date: check the last row first.
+  auto it = *(last - 1) <= limit ? last : std::upper_bound(first, last, limit);  // first row after d
   int32_t row;
   if (it == first) {
     row = begin;  // every row is after d: the earliest gives the state (rule 3)

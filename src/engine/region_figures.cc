@@ -98,6 +98,7 @@ void RegionFigures::ScanDeals(UserIx target) {
       }
       if (!in_target) continue;
       if (!st.is_closed) {
+        target_open_accounts.push_back({owner, ds.opp_account[oi]});
         Date last_change = s.last_row != kNone ? UtcDate(ds.hist_at[static_cast<size_t>(s.last_row)]) : created;
         int64_t idle = DaysBetween(last_change, d);
         if (idle > stalled_days) {

@@ -66,6 +66,7 @@ class RegionFigures {
   std::vector<Money> target_won_amounts;
   std::vector<int64_t> target_cycle_days;
   std::vector<DealRow> target_stalled, target_slipped;
+  std::vector<std::pair<UserIx, AccountIx>> target_open_accounts;  // deals open at D
 
  private:
   size_t Idx(UserIx u, int32_t r) const {

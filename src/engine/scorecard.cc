@@ -105,15 +105,16 @@ Kpis ComputeKpis(const DataSet& ds, const RegionFigures& f, UserIx u) {
 }
 
 std::vector<TeamRow> TeamRows(const DataSet& ds, const RegionFigures& f, UserIx u, Date as_of,
-                              const Period& p) {
+                              const Period& p, const TeamAccountRollups& accounts) {
   std::vector<TeamRow> rows;
   int current = static_cast<int>(f.quarters().size()) - 1;
-  for (UserIx r : ds.reports[static_cast<size_t>(u)]) {
+  const auto& reports = ds.reports[static_cast<size_t>(u)];
+  for (size_t i = 0; i < reports.size(); ++i) {
     TeamRow row;
-    row.user = r;
-    row.buy_in = ComputeBuyIn(ds, f, r, as_of, p);
-    row.current_quarter = MakeWinRow(ds, f, r, current);
-    row.accounts = RollUpAccounts(ComputeAccountRows(ds, r, as_of));
+    row.user = reports[i];
+    row.buy_in = ComputeBuyIn(ds, f, reports[i], as_of, p);
+    row.current_quarter = MakeWinRow(ds, f, reports[i], current);
+    row.accounts = accounts.reports[i];
     rows.push_back(std::move(row));
   }
   return rows;
@@ -136,16 +137,17 @@ Scorecard ComputeScorecard(const DataSet& ds, UserIx user, Date as_of, const Per
   card.funnel = ComputeFunnel(ds, f, user);
   card.diagnosis = Diagnose(card.funnel);
   card.kpis = ComputeKpis(ds, f, user);
-  card.accounts = RollUpAccounts(ComputeAccountRows(ds, user, as_of));
+  TeamAccountRollups accounts = RollUpTeamAccounts(ds, user, as_of, f.target_open_accounts);
+  card.accounts = accounts.total;
   card.has_team = !ds.reports[static_cast<size_t>(user)].empty();
-  if (card.has_team) card.team = TeamRows(ds, f, user, as_of, period);
+  if (card.has_team) card.team = TeamRows(ds, f, user, as_of, period, accounts);
   return card;
 }
 
 std::vector<TeamRow> ComputeTeam(const DataSet& ds, UserIx user, Date as_of, const Period& period) {
   if (ds.reports[static_cast<size_t>(user)].empty()) return {};
   RegionFigures f(ds, user, user, as_of, period);
-  return TeamRows(ds, f, user, as_of, period);
+  return TeamRows(ds, f, user, as_of, period, RollUpTeamAccounts(ds, user, as_of, f.target_open_accounts));
 }
 
 }  // namespace sc
