@@ -22,6 +22,9 @@ namespace sc {
 struct ImportRequest {
   std::filesystem::path folder;
   std::string format = "native";  // see ingest/importer.h MakeImporter
+  // "" (detect per file), "utf-8" or "latin-1": for the salesforce and mapped
+  // formats (ImportOptions::encoding); the native format is always UTF-8.
+  std::string encoding;
   std::filesystem::path db_path = "scorecards.db";
   int64_t max_errors = 100;
   // Bytes read so far and the total size of the input files.

@@ -1,6 +1,7 @@
-// `scorecards import DIR [--format native] [--db FILE] [--max-errors N]`:
-// validates and loads a data set (SPEC §1.2, §5.1), with a progress bar on a
-// terminal.
+// `scorecards import DIR [--format native|salesforce|MAPPING.toml]
+// [--encoding utf-8|latin-1] [--db FILE] [--max-errors N]`: validates and
+// loads a data set (SPEC §1.2, §1.3, §5.1), with a progress bar on a
+// terminal. The formats are documented in docs/importing.md.
 #include <unistd.h>
 
 #include <chrono>
@@ -19,6 +20,7 @@ namespace {
 struct ImportArgs {
   std::string dir;
   std::string format = "native";
+  std::string encoding;
   std::string db = "scorecards.db";
   int64_t max_errors = 100;
 };
@@ -66,6 +68,7 @@ int RunImport(const ImportArgs& args) {
   ImportRequest req;
   req.folder = args.dir;
   req.format = args.format;
+  req.encoding = args.encoding;
   req.db_path = args.db;
   req.max_errors = args.max_errors;
   ProgressBar bar;
@@ -110,8 +113,21 @@ void RegisterImportCommand(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<ImportArgs>();
   CLI::App* cmd = app.add_subcommand(
       "import", "Validate a data set and load it into the database (all or nothing)");
+  cmd->footer(
+      "Formats (docs/importing.md explains each with a worked example):\n"
+      "  native        the CSV files of SPEC 1.1 (users.csv, stages.csv, ...)\n"
+      "  salesforce    a Salesforce Data Export / Data Loader folder (User.csv, Opportunity.csv, ...)\n"
+      "  MAPPING.toml  any CRM's CSV through a column-mapping file, e.g.\n"
+      "                mappings/hubspot-deals.toml, mappings/crm-sales-opportunities.toml");
   cmd->add_option("DIR", args->dir, "Folder with the data set")->required();
-  cmd->add_option("--format", args->format, "Input format: native")->capture_default_str();
+  cmd->add_option("--format", args->format,
+                  "Input format: native, salesforce, or a mapping file ending in .toml "
+                  "(see docs/importing.md)")
+      ->capture_default_str();
+  cmd->add_option("--encoding", args->encoding,
+                  "Encoding of salesforce/mapped input: utf-8 or latin-1 (default: detected per "
+                  "file; a file that is not valid UTF-8 is read as Latin-1 with a warning)")
+      ->check(CLI::IsMember({"utf-8", "latin-1"}));
   cmd->add_option("--db", args->db, "Database file")->capture_default_str();
   cmd->add_option("--max-errors", args->max_errors, "Errors to list before stopping to list")
       ->capture_default_str()
