@@ -43,15 +43,21 @@ TouchMask TouchTypes(const DataSet& ds) {
 // One account's figures as of `as_of`. Without `with_counts` only what the
 // roll-up needs: the open pipeline, and the last touch where it decides staleness.
 AccountRow ComputeAccountRow(const DataSet& ds, AccountIx a, Date as_of, const TouchMask& is_touch,
-                             bool with_counts) {
+                             bool with_counts, const AccountOpen* known = nullptr) {
   AccountRow row;
   row.account = a;
-  for (const int32_t* it = ds.opps_by_account.first(a); it != ds.opps_by_account.last(a); ++it) {
-    OppState s;
-    if (!StateAt(ds, *it, as_of, &s) || !IsOpen(ds, s)) continue;
-    ++row.open_opportunities;
-    if (s.category != ForecastCategory::kOmitted) row.open_pipeline += s.amount;
-    if (!row.next_close_date || s.close < *row.next_close_date) row.next_close_date = s.close;
+  if (known != nullptr && static_cast<size_t>(known->seen) == ds.opps_by_account.size(a)) {
+    row.open_pipeline = known->open_pipeline;
+    row.open_opportunities = known->open_opportunities;
+    if (known->open_opportunities > 0) row.next_close_date = known->next_close;
+  } else {
+    for (const int32_t* it = ds.opps_by_account.first(a); it != ds.opps_by_account.last(a); ++it) {
+      OppState s;
+      if (!StateAt(ds, *it, as_of, &s) || !IsOpen(ds, s)) continue;
+      ++row.open_opportunities;
+      if (s.category != ForecastCategory::kOmitted) row.open_pipeline += s.amount;
+      if (!row.next_close_date || s.close < *row.next_close_date) row.next_close_date = s.close;
+    }
   }
   if (!with_counts && row.open_pipeline <= 0) return row;  // never stale
   const Date d30 = AddDays(as_of, -30), d90 = AddDays(as_of, -90);  // exclusive bounds
@@ -85,9 +91,12 @@ AccountRow ComputeAccountRow(const DataSet& ds, AccountIx a, Date as_of, const T
   return row;
 }
 
-// The accounts owned in x's subtree, plus `open_accounts` of deals owned there.
+// The accounts owned in x's subtree, plus `open_accounts` (in owner
+// preorder) of deals owned there, in account order. `mark` is scratch space of one byte per account
+// for large subtrees, where marking beats sorting.
 std::vector<AccountIx> MembersFromOpenDeals(const DataSet& ds, UserIx x,
-                                            const std::vector<std::pair<UserIx, AccountIx>>& open_accounts) {
+                                            const std::vector<std::pair<UserIx, AccountIx>>& open_accounts,
+                                            std::vector<char>& mark) {
   std::vector<AccountIx> members;
   auto pos = static_cast<size_t>(ds.subtree_pos[static_cast<size_t>(x)]);
   auto end = pos + static_cast<size_t>(ds.subtree_size[static_cast<size_t>(x)]);
@@ -95,11 +104,26 @@ std::vector<AccountIx> MembersFromOpenDeals(const DataSet& ds, UserIx x,
     UserIx v = ds.preorder[i];
     members.insert(members.end(), ds.accounts_by_owner.first(v), ds.accounts_by_owner.last(v));
   }
-  for (const auto& [owner, account] : open_accounts) {
-    if (account != kNone && ds.InSubtree(x, owner)) members.push_back(account);
+  // open_accounts is in owner preorder: x's subtree is one run of it.
+  auto pos_of = [&](const std::pair<UserIx, AccountIx>& e) { return ds.subtree_pos[static_cast<size_t>(e.first)]; };
+  auto lo = std::partition_point(open_accounts.begin(), open_accounts.end(),
+                                 [&](const auto& e) { return pos_of(e) < static_cast<int32_t>(pos); });
+  auto hi = std::partition_point(lo, open_accounts.end(),
+                                 [&](const auto& e) { return pos_of(e) < static_cast<int32_t>(end); });
+  for (auto it = lo; it != hi; ++it) {
+    if (it->second != kNone) members.push_back(it->second);
   }
-  std::sort(members.begin(), members.end());
-  members.erase(std::unique(members.begin(), members.end()), members.end());
+  if (members.size() * 16 < ds.accounts()) {
+    std::sort(members.begin(), members.end());
+    members.erase(std::unique(members.begin(), members.end()), members.end());
+    return members;
+  }
+  mark.assign(ds.accounts(), 0);
+  for (AccountIx a : members) mark[static_cast<size_t>(a)] = 1;
+  members.clear();
+  for (size_t a = 0; a < mark.size(); ++a) {
+    if (mark[a]) members.push_back(static_cast<AccountIx>(a));
+  }
   return members;
 }
 
@@ -113,18 +137,33 @@ std::vector<AccountRow> ComputeAccountRows(const DataSet& ds, UserIx u, Date as_
 }
 
 TeamAccountRollups RollUpTeamAccounts(const DataSet& ds, UserIx u, Date as_of,
-                                      const std::vector<std::pair<UserIx, AccountIx>>& open_accounts) {
+                                      const std::vector<std::pair<UserIx, AccountIx>>& open_accounts,
+                                      const std::vector<AccountOpen>& account_open) {
   TouchMask is_touch = TouchTypes(ds);
-  std::vector<AccountIx> members = MembersFromOpenDeals(ds, u, open_accounts);
+  std::vector<char> mark;
+  std::vector<AccountIx> members = MembersFromOpenDeals(ds, u, open_accounts, mark);
   std::vector<AccountRow> facts;
   facts.reserve(members.size());
-  for (AccountIx a : members) facts.push_back(ComputeAccountRow(ds, a, as_of, is_touch, false));
+  for (AccountIx a : members) {
+    const AccountOpen* known = account_open.empty() ? nullptr : &account_open[static_cast<size_t>(a)];
+    facts.push_back(ComputeAccountRow(ds, a, as_of, is_touch, false, known));
+  }
   TeamAccountRollups out;
   out.total = RollUpAccounts(facts);
-  for (UserIx r : ds.reports[static_cast<size_t>(u)]) {
+  const auto& reports = ds.reports[static_cast<size_t>(u)];
+  if (reports.empty()) return out;
+  // Where each account's facts are: a dense index for large member sets.
+  std::vector<int32_t> position;
+  bool dense = members.size() * 16 >= ds.accounts();
+  if (dense) {
+    position.assign(ds.accounts(), kNone);
+    for (size_t i = 0; i < members.size(); ++i) position[static_cast<size_t>(members[i])] = static_cast<int32_t>(i);
+  }
+  for (UserIx r : reports) {
     AccountRollup rollup;
-    for (AccountIx a : MembersFromOpenDeals(ds, r, open_accounts)) {
-      auto i = static_cast<size_t>(std::lower_bound(members.begin(), members.end(), a) - members.begin());
+    for (AccountIx a : MembersFromOpenDeals(ds, r, open_accounts, mark)) {
+      auto i = dense ? static_cast<size_t>(position[static_cast<size_t>(a)])
+                     : static_cast<size_t>(std::lower_bound(members.begin(), members.end(), a) - members.begin());
       ++rollup.total;
       rollup.with_open_pipeline += facts[i].open_pipeline > 0;
       rollup.stale += facts[i].stale;

@@ -36,13 +36,25 @@ AccountRollup RollUpAccounts(const std::vector<AccountRow>& rows);
 
 // The roll-ups of u and of each of u's direct reports (in order), each
 // account's figures computed once. `open_accounts` lists (owner, account) of
-// every deal open as of `as_of` owned in u's subtree.
+// every deal open as of `as_of` owned in u's subtree, in owner preorder.
+// Open-deal figures of every account, summed while a scorecard scans a large
+// subtree's deals; `seen` counts the account's deals that were scanned, so
+// the sums stand for the account only when it equals all its deals.
+struct AccountOpen {
+  Money open_pipeline = 0;
+  int32_t open_opportunities = 0;
+  int32_t seen = 0;
+  Date next_close = Date::max();
+};
+
 struct TeamAccountRollups {
   AccountRollup total;
   std::vector<AccountRollup> reports;
 };
+// `account_open` (indexed by account, or empty) saves recomputing deal states.
 TeamAccountRollups RollUpTeamAccounts(const DataSet& ds, UserIx u, Date as_of,
-                                      const std::vector<std::pair<UserIx, AccountIx>>& open_accounts);
+                                      const std::vector<std::pair<UserIx, AccountIx>>& open_accounts,
+                                      const std::vector<AccountOpen>& account_open);
 
 struct AccountFilter {
   bool open_pipeline_only = false;

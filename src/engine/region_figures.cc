@@ -44,6 +44,15 @@ void RegionFigures::ScanDeals(UserIx target) {
   const Date win_start = quarters_.front().start;
   const bool slipped_applies = d >= period_.start;
   const int64_t stalled_days = ds.settings.deals_stalled_days;
+  // For a target with many deals, sum each account's open deals during this
+  // scan rather than finding their states again for the account roll-up.
+  size_t target_deals = 0;
+  auto tpos = static_cast<size_t>(ds.subtree_pos[static_cast<size_t>(target)]);
+  for (size_t i = tpos; i < tpos + static_cast<size_t>(ds.subtree_size[static_cast<size_t>(target)]); ++i) {
+    target_deals += ds.opps_by_owner.size(ds.preorder[i]);
+  }
+  if (target_deals * 4 >= ds.accounts() && target_deals >= 4096) account_open_.assign(ds.accounts(), {});
+  const bool track_accounts = !account_open_.empty();
   for (int32_t i = 0; i < size_; ++i) {
     UserIx owner = ds.preorder[static_cast<size_t>(base_ + i)];
     bool in_target = ds.InSubtree(target, owner);
@@ -52,7 +61,13 @@ void RegionFigures::ScanDeals(UserIx target) {
       OppIx o = *it;
       auto oi = static_cast<size_t>(o);
       OppState s;
-      if (!StateAt(ds, o, d, &s)) continue;
+      if (!StateAt(ds, o, d, &s)) {
+        // Not created yet: it counts as seen for its account, with nothing open.
+        if (track_accounts && in_target && ds.opp_account[oi] != kNone) {
+          ++account_open_[static_cast<size_t>(ds.opp_account[oi])].seen;
+        }
+        continue;
+      }
       const StageInfo& st = ds.stage(s.stage);
       bool quota_type = ds.type_in_quota_types[static_cast<size_t>(ds.opp_type[oi])];
       bool close_in_p = period_.Contains(s.close);
@@ -97,6 +112,16 @@ void RegionFigures::ScanDeals(UserIx target) {
         }
       }
       if (!in_target) continue;
+      AccountIx account = ds.opp_account[oi];
+      if (track_accounts && account != kNone) {
+        AccountOpen& acc = account_open_[static_cast<size_t>(account)];
+        ++acc.seen;
+        if (!st.is_closed) {
+          ++acc.open_opportunities;
+          if (s.category != ForecastCategory::kOmitted) acc.open_pipeline += s.amount;
+          acc.next_close = std::min(acc.next_close, s.close);
+        }
+      }
       if (!st.is_closed) {
         target_open_accounts.push_back({owner, ds.opp_account[oi]});
         Date last_change = s.last_row != kNone ? UtcDate(ds.hist_at[static_cast<size_t>(s.last_row)]) : created;

@@ -8,6 +8,7 @@
 #include <array>
 #include <vector>
 
+#include "engine/accounts.h"
 #include "engine/dataset.h"
 #include "engine/opportunity_state.h"
 #include "engine/scorecard.h"
@@ -59,6 +60,9 @@ class RegionFigures {
   const WinCounts& SubtreeWin(UserIx u, int q) const { return sub_win_[WinIdx(u, q)]; }
 
   const std::vector<Period>& quarters() const { return quarters_; }
+  // Per-account open figures of the target's deals, kept only when the
+  // target owns many deals (empty otherwise).
+  const std::vector<AccountOpen>& account_open() const { return account_open_; }
   int n_open() const { return n_open_; }
 
   // Target-only detail, collected for the target's subtree.
@@ -90,6 +94,7 @@ class RegionFigures {
   std::vector<int64_t> own_reached_, sub_reached_;
   std::vector<WinCounts> own_win_, sub_win_;
   std::vector<OpenDeal> open_deals_;
+  std::vector<AccountOpen> account_open_;
 };
 
 // p_win of a deal at open rank r owned by u (SPEC §3.3, §7.8).

@@ -72,10 +72,12 @@ std::vector<TimelinePoint> Timeline(const RegionFigures& f, const Period& p, Dat
 
 OptDouble Median(std::vector<int64_t> v) {
   if (v.empty()) return std::nullopt;
-  std::sort(v.begin(), v.end());
   size_t n = v.size();
-  if (n % 2 == 1) return static_cast<double>(v[n / 2]);
-  return (static_cast<double>(v[n / 2 - 1]) + static_cast<double>(v[n / 2])) / 2.0;
+  auto mid = v.begin() + static_cast<std::ptrdiff_t>(n / 2);
+  std::nth_element(v.begin(), mid, v.end());
+  if (n % 2 == 1) return static_cast<double>(*mid);
+  int64_t below = *std::max_element(v.begin(), mid);
+  return (static_cast<double>(below) + static_cast<double>(*mid)) / 2.0;
 }
 
 Kpis ComputeKpis(const DataSet& ds, const RegionFigures& f, UserIx u) {
@@ -137,7 +139,7 @@ Scorecard ComputeScorecard(const DataSet& ds, UserIx user, Date as_of, const Per
   card.funnel = ComputeFunnel(ds, f, user);
   card.diagnosis = Diagnose(card.funnel);
   card.kpis = ComputeKpis(ds, f, user);
-  TeamAccountRollups accounts = RollUpTeamAccounts(ds, user, as_of, f.target_open_accounts);
+  TeamAccountRollups accounts = RollUpTeamAccounts(ds, user, as_of, f.target_open_accounts, f.account_open());
   card.accounts = accounts.total;
   card.has_team = !ds.reports[static_cast<size_t>(user)].empty();
   if (card.has_team) card.team = TeamRows(ds, f, user, as_of, period, accounts);
@@ -147,7 +149,8 @@ Scorecard ComputeScorecard(const DataSet& ds, UserIx user, Date as_of, const Per
 std::vector<TeamRow> ComputeTeam(const DataSet& ds, UserIx user, Date as_of, const Period& period) {
   if (ds.reports[static_cast<size_t>(user)].empty()) return {};
   RegionFigures f(ds, user, user, as_of, period);
-  return TeamRows(ds, f, user, as_of, period, RollUpTeamAccounts(ds, user, as_of, f.target_open_accounts));
+  return TeamRows(ds, f, user, as_of, period,
+                  RollUpTeamAccounts(ds, user, as_of, f.target_open_accounts, f.account_open()));
 }
 
 }  // namespace sc
