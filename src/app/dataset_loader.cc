@@ -1,5 +1,6 @@
 #include "app/dataset_loader.h"
 
+#include "app/engine_snapshot.h"
 #include "ingest/importer.h"
 #include "store/store.h"
 
@@ -16,9 +17,21 @@ Result<std::shared_ptr<const DataSet>> LoadDataSetFromStore(const std::filesyste
   if (!info.present) {
     return Err(NotFound(db.string() + " holds no data set yet: run `scorecards import DIR` first"));
   }
+  // The snapshot when it is there and belongs to this very import; else the
+  // rows, and a new snapshot for next time.
+  const std::string fingerprint = SnapshotFingerprint(info);
+  const std::filesystem::path snapshot = EngineSnapshotPath(db);
+  Result<std::shared_ptr<const DataSet>> cached = ReadEngineSnapshot(snapshot, fingerprint);
+  if (cached) return cached;
   DataSetBuilder builder;
   RETURN_IF_ERROR(store->Scan(builder));
-  return builder.Finish();
+  ASSIGN_OR_RETURN(std::shared_ptr<const DataSet> ds, builder.Finish());
+  // Only when no import replaced the data set while it was scanned.
+  Result<DataSetInfo> after = store->Info();
+  if (after && after->present && SnapshotFingerprint(*after) == fingerprint) {
+    (void)WriteEngineSnapshot(*ds, fingerprint, snapshot);  // a cache: best effort
+  }
+  return ds;
 }
 
 Result<std::shared_ptr<const DataSet>> LoadDataSetFromFolder(const std::filesystem::path& folder,

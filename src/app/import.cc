@@ -1,5 +1,8 @@
 #include "app/import.h"
 
+#include "app/engine_snapshot.h"
+#include "app/record_pipeline.h"
+#include "engine/dataset.h"
 #include "ingest/importer.h"
 #include "store/store.h"
 
@@ -26,11 +29,35 @@ Result<ImportReport> ImportDataSet(const ImportRequest& req) {
   options.max_errors = req.max_errors;
   options.progress = req.progress;
   options.encoding = req.encoding;
-  ASSIGN_OR_RETURN(ImportReport report, importer->Run(req.folder, *tx, options));
+  // The importer parses and validates on this thread while the store writes
+  // on another; the engine is built alongside for its snapshot.
+  DataSetBuilder engine;
+  RecordPipeline to_store(*tx);  // destroyed (stopped) before tx rolls back
+  TeeSink sink(to_store, engine);
+  ASSIGN_OR_RETURN(ImportReport report, importer->Run(req.folder, sink, options));
   if (!report.ok()) return report;  // tx rolls back as it goes out of scope
+  RETURN_IF_ERROR(to_store.Finish());
   std::string source = std::filesystem::absolute(req.folder, ec).lexically_normal().string() +
                        " (" + req.format + ")";
+  // The old snapshot goes first: after the commit it would describe the
+  // previous data set (its fingerprint would not match, but a crash must not
+  // leave a file that could).
+  const std::filesystem::path snapshot = EngineSnapshotPath(req.db_path);
+  std::filesystem::remove(snapshot, ec);
   RETURN_IF_ERROR(tx->Commit(source));
+
+  // A cache for loading the engine; the import stands without it.
+  Status written = [&]() -> Status {
+    Result<std::shared_ptr<const DataSet>> ds = engine.Finish();
+    if (!ds) return ds.error();
+    Result<DataSetInfo> info = store->Info();
+    if (!info) return info.error();
+    return WriteEngineSnapshot(**ds, SnapshotFingerprint(*info), snapshot);
+  }();
+  if (!written.ok()) {
+    report.warnings.push_back("engine snapshot not written (loading will be slower): " +
+                              written.message());
+  }
   return report;
 }
 

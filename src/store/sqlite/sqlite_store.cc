@@ -329,6 +329,9 @@ class SqliteStore : public Store {
 };
 
 Result<void> SqliteStore::Init(const StoreOptions& options) {
+  // Large pages for a new file (no effect on an existing one): fewer, fuller
+  // B-tree pages per row for bulk imports of millions of rows.
+  RETURN_IF_ERROR(db_.Exec("PRAGMA page_size=16384"));
   RETURN_IF_ERROR(db_.Exec("PRAGMA journal_mode=WAL"));
   RETURN_IF_ERROR(db_.Exec("PRAGMA synchronous=NORMAL"));
   RETURN_IF_ERROR(db_.Exec("PRAGMA temp_store=MEMORY"));
