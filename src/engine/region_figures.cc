@@ -1,6 +1,8 @@
 #include "engine/region_figures.h"
 
 #include <algorithm>
+#include <iterator>
+#include <thread>
 
 namespace sc {
 
@@ -38,12 +40,6 @@ RegionFigures::RegionFigures(const DataSet& ds, UserIx root, UserIx target, Date
 
 void RegionFigures::ScanDeals(UserIx target) {
   const DataSet& ds = ds_;
-  const Date d = as_of_;
-  const Date cohort_start = AddDays(d, -ds.settings.forecast_lookback_days);  // exclusive
-  const Date created_end = std::min(period_.end, d);
-  const Date win_start = quarters_.front().start;
-  const bool slipped_applies = d >= period_.start;
-  const int64_t stalled_days = ds.settings.deals_stalled_days;
   // For a target with many deals, sum each account's open deals during this
   // scan rather than finding their states again for the account roll-up.
   size_t target_deals = 0;
@@ -51,9 +47,68 @@ void RegionFigures::ScanDeals(UserIx target) {
   for (size_t i = tpos; i < tpos + static_cast<size_t>(ds.subtree_size[static_cast<size_t>(target)]); ++i) {
     target_deals += ds.opps_by_owner.size(ds.preorder[i]);
   }
-  if (target_deals * 4 >= ds.accounts() && target_deals >= 4096) account_open_.assign(ds.accounts(), {});
+  if (target_deals * account_tracking_ratio >= ds.accounts() && target_deals >= account_tracking_deals) {
+    account_open_.assign(ds.accounts(), {});
+  }
   const bool track_accounts = !account_open_.empty();
-  for (int32_t i = 0; i < size_; ++i) {
+
+  // A large region is scanned by two threads, each over a run of people with
+  // about half the deals; their outputs are joined in preorder.
+  size_t region_deals = 0;
+  for (int32_t i = 0; i < size_; ++i) region_deals += ds.opps_by_owner.size(ds.preorder[static_cast<size_t>(base_ + i)]);
+  ScanOutput first_half;
+  if (region_deals < parallel_scan_deals || size_ < 2) {
+    ScanUsers(0, size_, target, track_accounts, first_half, account_open_);
+  } else {
+    int32_t mid = 0;
+    for (size_t seen = 0; mid < size_ && seen * 2 < region_deals; ++mid) {
+      seen += ds.opps_by_owner.size(ds.preorder[static_cast<size_t>(base_ + mid)]);
+    }
+    ScanOutput second_half;
+    std::vector<AccountOpen> second_accounts(track_accounts ? ds.accounts() : 0);
+    std::thread helper([&] { ScanUsers(mid, size_, target, track_accounts, second_half, second_accounts); });
+    ScanUsers(0, mid, target, track_accounts, first_half, account_open_);
+    helper.join();
+    first_half.Append(std::move(second_half));
+    for (size_t a = 0; a < second_accounts.size(); ++a) {
+      AccountOpen& x = account_open_[a];
+      const AccountOpen& y = second_accounts[a];
+      x.open_pipeline += y.open_pipeline;
+      x.open_opportunities += y.open_opportunities;
+      x.seen += y.seen;
+      x.next_close = std::min(x.next_close, y.next_close);
+    }
+  }
+  target_bookings = std::move(first_half.target_bookings);
+  target_won_amounts = std::move(first_half.target_won_amounts);
+  target_cycle_days = std::move(first_half.target_cycle_days);
+  target_stalled = std::move(first_half.target_stalled);
+  target_slipped = std::move(first_half.target_slipped);
+  target_open_accounts = std::move(first_half.target_open_accounts);
+  open_deals_ = std::move(first_half.open_deals);
+}
+
+void RegionFigures::ScanOutput::Append(ScanOutput&& o) {
+  auto move_into = [](auto& to, auto& from) { to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end())); };
+  move_into(target_bookings, o.target_bookings);
+  move_into(target_won_amounts, o.target_won_amounts);
+  move_into(target_cycle_days, o.target_cycle_days);
+  move_into(target_stalled, o.target_stalled);
+  move_into(target_slipped, o.target_slipped);
+  move_into(target_open_accounts, o.target_open_accounts);
+  move_into(open_deals, o.open_deals);
+}
+
+void RegionFigures::ScanUsers(int32_t first, int32_t last, UserIx target, bool track_accounts,
+                              ScanOutput& out, std::vector<AccountOpen>& account_open) {
+  const DataSet& ds = ds_;
+  const Date d = as_of_;
+  const Date cohort_start = AddDays(d, -ds.settings.forecast_lookback_days);  // exclusive
+  const Date created_end = std::min(period_.end, d);
+  const Date win_start = quarters_.front().start;
+  const bool slipped_applies = d >= period_.start;
+  const int64_t stalled_days = ds.settings.deals_stalled_days;
+  for (int32_t i = first; i < last; ++i) {
     UserIx owner = ds.preorder[static_cast<size_t>(base_ + i)];
     bool in_target = ds.InSubtree(target, owner);
     Figures& f = own_[static_cast<size_t>(i)];
@@ -64,7 +119,7 @@ void RegionFigures::ScanDeals(UserIx target) {
       if (!StateAt(ds, o, d, &s)) {
         // Not created yet: it counts as seen for its account, with nothing open.
         if (track_accounts && in_target && ds.opp_account[oi] != kNone) {
-          ++account_open_[static_cast<size_t>(ds.opp_account[oi])].seen;
+          ++account_open[static_cast<size_t>(ds.opp_account[oi])].seen;
         }
         continue;
       }
@@ -73,13 +128,13 @@ void RegionFigures::ScanDeals(UserIx target) {
       bool close_in_p = period_.Contains(s.close);
       if (st.is_won && close_in_p && s.close <= d && quota_type) {
         f.bookings += s.amount;
-        if (in_target) target_bookings.push_back({s.close, s.amount});
+        if (in_target) out.target_bookings.push_back({s.close, s.amount});
       }
       if (!st.is_closed && close_in_p && quota_type && s.category != ForecastCategory::kOmitted) {
         f.open_pipeline += s.amount;
         if (s.category == ForecastCategory::kCommit) f.open_commit += s.amount;
         if (s.category == ForecastCategory::kBestCase) f.open_best_case += s.amount;
-        open_deals_.push_back({i, st.open_rank, s.amount});
+        out.open_deals.push_back({i, st.open_rank, s.amount});
       }
       Date created = UtcDate(ds.opp_created[oi]);
       if (created >= period_.start && created <= created_end) f.pipeline_created += s.amount;
@@ -92,8 +147,8 @@ void RegionFigures::ScanDeals(UserIx target) {
           ++f.cohort_won;
           f.cohort_won_amount += s.amount;
           if (in_target) {
-            target_won_amounts.push_back(s.amount);
-            target_cycle_days.push_back(DaysBetween(created, s.close));
+            out.target_won_amounts.push_back(s.amount);
+            out.target_cycle_days.push_back(DaysBetween(created, s.close));
           }
         }
       }
@@ -114,7 +169,7 @@ void RegionFigures::ScanDeals(UserIx target) {
       if (!in_target) continue;
       AccountIx account = ds.opp_account[oi];
       if (track_accounts && account != kNone) {
-        AccountOpen& acc = account_open_[static_cast<size_t>(account)];
+        AccountOpen& acc = account_open[static_cast<size_t>(account)];
         ++acc.seen;
         if (!st.is_closed) {
           ++acc.open_opportunities;
@@ -123,18 +178,18 @@ void RegionFigures::ScanDeals(UserIx target) {
         }
       }
       if (!st.is_closed) {
-        target_open_accounts.push_back({owner, ds.opp_account[oi]});
+        out.target_open_accounts.push_back({owner, ds.opp_account[oi]});
         Date last_change = s.last_row != kNone ? UtcDate(ds.hist_at[static_cast<size_t>(s.last_row)]) : created;
         int64_t idle = DaysBetween(last_change, d);
         if (idle > stalled_days) {
-          target_stalled.push_back({o, ToUnits(s.amount), s.stage, s.close, last_change, idle, {}});
+          out.target_stalled.push_back({o, ToUnits(s.amount), s.stage, s.close, last_change, idle, {}});
         }
       }
       if (slipped_applies && (!st.is_closed || !st.is_won) && s.close > period_.end) {
         OppState at_start;
         if (StateAt(ds, o, period_.start, &at_start) && period_.Contains(at_start.close)) {
           DealRow row{o, ToUnits(s.amount), s.stage, s.close, {}, 0, at_start.close};
-          target_slipped.push_back(row);
+          out.target_slipped.push_back(row);
         }
       }
     }

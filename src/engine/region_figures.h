@@ -46,6 +46,14 @@ class RegionFigures {
   // REQUIRES: target is in the subtree of root.
   RegionFigures(const DataSet& ds, UserIx root, UserIx target, Date as_of, const Period& period);
 
+  // Tuning, settable by tests to force each code path: regions with at least
+  // this many deals are scanned by two threads; targets with at least this
+  // many deals, and at least 1/ratio as many deals as the data set has
+  // accounts, sum account figures during the scan.
+  static inline size_t parallel_scan_deals = 200000;
+  static inline size_t account_tracking_deals = 4096;
+  static inline size_t account_tracking_ratio = 4;
+
   int32_t Local(UserIx u) const { return ds_.subtree_pos[static_cast<size_t>(u)] - base_; }
   bool InRegion(UserIx u) const {
     int32_t l = Local(u);
@@ -79,7 +87,21 @@ class RegionFigures {
   size_t WinIdx(UserIx u, int q) const {
     return static_cast<size_t>(Local(u)) * quarters_.size() + static_cast<size_t>(q);
   }
+  // What a deal scan of a run of people collects besides the per-person sums.
+  struct ScanOutput {
+    std::vector<std::pair<Date, Money>> target_bookings;
+    std::vector<Money> target_won_amounts;
+    std::vector<int64_t> target_cycle_days;
+    std::vector<DealRow> target_stalled, target_slipped;
+    std::vector<std::pair<UserIx, AccountIx>> target_open_accounts;
+    std::vector<OpenDeal> open_deals;
+    void Append(ScanOutput&& o);
+  };
+
   void ScanDeals(UserIx target);
+  // Scans the deals of region people [first, last) (local indexes).
+  void ScanUsers(int32_t first, int32_t last, UserIx target, bool track_accounts, ScanOutput& out,
+                 std::vector<AccountOpen>& account_open);
   void ScanActivities();
   void WeighOpenDeals();
   void RollUp();
