@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libsqlite3-dev libexpected-dev libcli11-dev nlohmann-json3-dev
-  libtomlplusplus-dev libcpp-httplib-dev libsodium-dev libfmt-dev
+  libtomlplusplus-dev libcpp-httplib-dev libsodium-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm chromium
 )
