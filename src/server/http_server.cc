@@ -1,7 +1,10 @@
 #include "server/http_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -113,7 +116,16 @@ class HttplibServer : public HttpServer {
       }
       port_ = options_.port;
     }
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    thread_ = std::thread([this] {
+      server_.listen_after_bind();
+      listen_returned_ = true;
+    });
+    // httplib's stop() does nothing until listen has started: wait for it so
+    // that Stop() right after Start() cannot be lost.
+    while (!server_.is_running() && !listen_returned_) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    if (listen_returned_) return IoError("the server stopped as it started");
     return Status::Ok();
   }
 
@@ -135,6 +147,12 @@ class HttplibServer : public HttpServer {
  private:
   void Configure() {
     server_.set_tcp_nodelay(true);
+    // httplib's default also sets SO_REUSEPORT, which lets a second server
+    // bind the same port and silently share its connections.
+    server_.set_socket_options([](int sock) {
+      int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     server_.set_payload_max_length(options_.max_payload);
     server_.set_read_timeout(options_.read_timeout_seconds, 0);
     server_.set_write_timeout(options_.write_timeout_seconds, 0);
@@ -151,9 +169,11 @@ class HttplibServer : public HttpServer {
 
     // cpp-httplib 0.11.4 answers several ranges with a multipart body built
     // from the full content for each: refuse them before any handler runs.
+    // The 416 has no body: httplib would cut a body into the asked ranges.
     server_.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
       if (req.ranges.size() > 1 || req.get_header_value_count("Range") > 1) {
-        SetJson(res, 416, ErrorJson("Range: only one byte range per request is supported"));
+        res.status = 416;
+        res.set_header("Content-Range", "bytes */0");
         return httplib::Server::HandlerResponse::Handled;
       }
       return httplib::Server::HandlerResponse::Unhandled;
@@ -173,7 +193,10 @@ class HttplibServer : public HttpServer {
     // Errors httplib produces itself (400, 413, 414, 416, ...) get a JSON body too.
     server_.set_error_handler(httplib::Server::HandlerWithResponse(
         [](const httplib::Request&, httplib::Response& res) {
-          if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+          // A 416 stays empty (see the pre-routing handler).
+          if (!res.body.empty() || res.status == 416) {
+            return httplib::Server::HandlerResponse::Unhandled;
+          }
           SetJson(res, res.status, ErrorJson(ReasonFor(res.status)));
           return httplib::Server::HandlerResponse::Handled;
         }));
@@ -267,6 +290,7 @@ class HttplibServer : public HttpServer {
   httplib::Server server_;
   int port_ = 0;
   std::thread thread_;
+  std::atomic<bool> listen_returned_{false};
   std::mutex wait_mutex_;
 };
 
