@@ -130,12 +130,5 @@ TEST(DemoTest, RejectsABadScale) {
 
 // Checks a data set written elsewhere (e.g. `scorecards demo --scale large`):
 //   SC_DEMO_CHECK_DIR=DIR SC_DEMO_CHECK_AS_OF=2026-12-17 demo_test
-TEST(DemoTest, StoryOfAnExternalDataSet) {
-  const char* dir = std::getenv("SC_DEMO_CHECK_DIR");
-  const char* as_of = std::getenv("SC_DEMO_CHECK_AS_OF");
-  if (dir == nullptr || as_of == nullptr) GTEST_SKIP() << "SC_DEMO_CHECK_DIR not set";
-  ExpectStory(testing::CheckStory(dir, as_of));
-}
-
 }  // namespace
 }  // namespace sc::demo
