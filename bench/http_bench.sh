@@ -53,6 +53,7 @@ david=$(curl -sf "${url}api/users" | python3 -c 'import json,sys; print(next(u["
 echo "http_bench: $url, David is $david"
 
 cores=$(nproc)
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 rows=()
 for path in "api/users/$david/scorecard" "api/health"; do
@@ -77,8 +78,12 @@ section=$(cat <<MD
 
 \`bash bench/http_bench.sh\` on $(date -u +%Y-%m-%d): \`scorecards serve --demo\` (small demo
 org, release build, default thread pool) and wrk ($wrk_threads threads, $duration per
-row, keep-alive) on the same machine: $cores cores, ${cpu:-unknown CPU}. The
-scorecard row computes David's full one-on-one scorecard (\`$path_sc\`) per request.
+row, keep-alive) on the same machine: $cores cores, ${cpu:-unknown CPU}, load average $load
+before the run (other work on the machine skews the figures). The
+scorecard row computes David's full one-on-one scorecard (\`$path_sc\`) per request. cpp-httplib serves one connection per worker thread
+(64 by default): with more connections than threads the rest queue until a
+connection closes (after 100 requests or 2 s idle), which shows as the p99
+and wrk's 2-second timeouts in the 256-connection rows.
 
 | endpoint | connections | requests/s | p50 | p75 | p90 | p99 | requests | errors |
 |---|---|---|---|---|---|---|---|---|

@@ -172,7 +172,7 @@ void RegisterServeCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--web-root", args->web_root,
                   "The built dashboard (default: ./web/dist, else the repository's web/dist)");
   cmd->add_option("--threads", args->threads,
-                  "Worker threads = connections served at once (default max(4, 2 x cores))");
+                  "Worker threads = connections served at once (default max(64, 8 x cores))");
   cmd->add_flag("--demo", args->demo, "Without --db: serve freshly generated demo data");
   cmd->callback([args, exit_code] {
     Status s = RunServe(*args);

@@ -31,13 +31,17 @@ struct ServerOptions {
   // to build the web.
   std::filesystem::path web_root;
   // Worker threads. cpp-httplib serves one connection per thread, so this is
-  // also the number of connections served at once; others wait in the queue.
-  int threads = std::max(4, 2 * static_cast<int>(std::thread::hardware_concurrency()));
+  // also the number of connections served at once; the others wait in the
+  // queue until a served connection closes (idle for keep_alive_timeout, or
+  // after keep_alive_max_count requests). Idle threads cost little; a small
+  // pool makes the Nth browser wait for others' idle keep-alive connections,
+  // hence a generous default (see server/README.md for the measurements).
+  int threads = std::max(64, 8 * static_cast<int>(std::thread::hardware_concurrency()));
   size_t max_payload = size_t{1} << 20;  // bytes of request body (413 beyond)
   int read_timeout_seconds = 5;          // a client that sends nothing is dropped
   int write_timeout_seconds = 5;
-  int keep_alive_timeout_seconds = 5;
-  int keep_alive_max_count = 1000;       // requests on one connection before it closes
+  int keep_alive_timeout_seconds = 2;    // an idle browser connection frees its thread
+  int keep_alive_max_count = 100;        // requests on one connection before it closes
 };
 
 class HttpServer {
