@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
 cmake --preset release >/dev/null
-cmake --build --preset release
+cmake --build --preset release --target scorecards
 (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build)
 echo "run-demo: starting the server; open the URL below (Ctrl-C to stop)"
 exec build/release/src/cli/scorecards serve --demo --port "${PORT:-8080}" --web-root web/dist
