@@ -26,7 +26,7 @@ data=$dir/sc_bench_$scale
 db=$dir/sc_bench_$scale.db
 asof=2026-12-17
 [ -f "$data/users.csv" ] || "$bin" demo --out "$data" --scale "$scale" --as-of "$asof" > /dev/null
-echo "data: $data ($(du -sh "$data" | cut -f1)), scale $scale, median of $runs"
+echo "data: $data ($(du -shL "$data" | cut -f1)), scale $scale, median of $runs"
 
 median() { echo "$@" | tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 

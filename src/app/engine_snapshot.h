@@ -38,8 +38,9 @@ std::filesystem::path EngineSnapshotPath(const std::filesystem::path& db);
 // row counts. REQUIRES: info.present.
 std::string SnapshotFingerprint(const DataSetInfo& info);
 
-// Writes `ds` to `path` atomically (a temp file in the same folder, fsync,
-// rename). On error nothing is left behind.
+// Writes `ds` to `path` atomically (a temp file in the same folder, then a
+// rename; not synced to disk: a torn file fails validation). On error nothing
+// is left behind.
 Status WriteEngineSnapshot(const DataSet& ds, const std::string& fingerprint,
                            const std::filesystem::path& path);
 

@@ -29,14 +29,16 @@ Result<ImportReport> ImportDataSet(const ImportRequest& req) {
   options.max_errors = req.max_errors;
   options.progress = req.progress;
   options.encoding = req.encoding;
-  // The importer parses and validates on this thread while the store writes
-  // on another; the engine is built alongside for its snapshot.
+  // The importer parses and validates on this thread while another writes
+  // the store and builds the engine for its snapshot (a cache: a builder
+  // error only skips the snapshot, the import's outcome is the store's).
   DataSetBuilder engine;
-  RecordPipeline to_store(*tx);  // destroyed (stopped) before tx rolls back
-  TeeSink sink(to_store, engine);
+  CatchSink engine_sink(engine);
+  TeeSink both(*tx, engine_sink);
+  RecordPipeline sink(both);  // destroyed (stopped) before tx rolls back
   ASSIGN_OR_RETURN(ImportReport report, importer->Run(req.folder, sink, options));
   if (!report.ok()) return report;  // tx rolls back as it goes out of scope
-  RETURN_IF_ERROR(to_store.Finish());
+  RETURN_IF_ERROR(sink.Finish());
   std::string source = std::filesystem::absolute(req.folder, ec).lexically_normal().string() +
                        " (" + req.format + ")";
   // The old snapshot goes first: after the commit it would describe the
@@ -48,6 +50,7 @@ Result<ImportReport> ImportDataSet(const ImportRequest& req) {
 
   // A cache for loading the engine; the import stands without it.
   Status written = [&]() -> Status {
+    if (!engine_sink.status().ok()) return engine_sink.status();
     Result<std::shared_ptr<const DataSet>> ds = engine.Finish();
     if (!ds) return ds.error();
     Result<DataSetInfo> info = store->Info();

@@ -1,7 +1,8 @@
 // Sinks that route a record stream: RecordPipeline hands it to another sink
 // on a second thread, in batches, so that an importer's parsing and
 // validation run while the store writes (SPEC §6: import at the speed of
-// reading); TeeSink copies it into two sinks.
+// reading); TeeSink copies it into two sinks; CatchSink keeps a sink's
+// error to itself.
 //
 //   RecordPipeline to_store(*tx);                 // tx: the store's ImportTransaction
 //   ASSIGN_OR_RETURN(auto report, importer->Run(folder, to_store, options));
@@ -99,6 +100,35 @@ class TeeSink : public RecordSink {
   }
   RecordSink& a_;
   RecordSink& b_;
+};
+
+// Forwards to `target` until its first error, which it keeps (status()) and
+// does not pass on: every call returns OK.
+class CatchSink : public RecordSink {
+ public:
+  explicit CatchSink(RecordSink& target) : t_(target) {}
+  const Status& status() const { return status_; }
+  Status OnSettings(const Settings& r) override { return Keep(&RecordSink::OnSettings, r); }
+  Status OnUser(const UserRecord& r) override { return Keep(&RecordSink::OnUser, r); }
+  Status OnStage(const StageRecord& r) override { return Keep(&RecordSink::OnStage, r); }
+  Status OnAccount(const AccountRecord& r) override { return Keep(&RecordSink::OnAccount, r); }
+  Status OnContact(const ContactRecord& r) override { return Keep(&RecordSink::OnContact, r); }
+  Status OnOpportunity(const OpportunityRecord& r) override {
+    return Keep(&RecordSink::OnOpportunity, r);
+  }
+  Status OnHistory(const HistoryRecord& r) override { return Keep(&RecordSink::OnHistory, r); }
+  Status OnActivity(const ActivityRecord& r) override { return Keep(&RecordSink::OnActivity, r); }
+  Status OnQuota(const QuotaRecord& r) override { return Keep(&RecordSink::OnQuota, r); }
+  Status OnForecast(const ForecastRecord& r) override { return Keep(&RecordSink::OnForecast, r); }
+
+ private:
+  template <typename T>
+  Status Keep(Status (RecordSink::*on)(const T&), const T& r) {
+    if (status_.ok()) status_ = (t_.*on)(r);
+    return Status::Ok();
+  }
+  RecordSink& t_;
+  Status status_;
 };
 
 }  // namespace sc

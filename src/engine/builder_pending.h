@@ -11,6 +11,13 @@
 
 namespace sc {
 
+// The last id looked up and what it gave (see Lookup in dataset_builder.cc).
+struct LastLookup {
+  std::string key;
+  int32_t ix = kNone;
+  bool valid = false;
+};
+
 struct DataSetBuilder::Pending {
   std::vector<std::string> manager_ids;
   std::unordered_map<std::string, int32_t> type_index;
@@ -27,6 +34,9 @@ struct DataSetBuilder::Pending {
   std::vector<ActivityType> a_type;
   std::vector<UserIx> a_owner;
   int64_t forecast_seq = 0;
+  // Lookup memos for the streamed history and activities. Each map is
+  // complete (its entities were all pushed) before these rows arrive.
+  LastLookup last_opp, last_stage, last_account, last_owner;
 };
 
 }  // namespace sc

@@ -19,6 +19,18 @@ int32_t Lookup(const Map& map, const std::string& id) {
   return it == map.end() ? kNone : it->second;
 }
 
+// Lookup with a memo of the last key: history and activity rows usually come
+// grouped by opportunity, account and owner, so most lookups repeat the
+// previous one and skip the hash.
+template <typename Map>
+int32_t Lookup(const Map& map, const std::string& id, LastLookup& last) {
+  if (last.valid && id == last.key) return last.ix;
+  last.ix = Lookup(map, id);
+  last.key = id;
+  last.valid = true;
+  return last.ix;
+}
+
 }  // namespace
 
 DataSetBuilder::DataSetBuilder()
@@ -100,8 +112,8 @@ Status DataSetBuilder::OnOpportunity(const OpportunityRecord& r) {
 }
 
 Status DataSetBuilder::OnHistory(const HistoryRecord& r) {
-  OppIx opp = Lookup(ds_->opp_by_id, r.opportunity_id);
-  StageIx stage = Lookup(ds_->stage_by_name, r.stage);
+  OppIx opp = Lookup(ds_->opp_by_id, r.opportunity_id, pending_->last_opp);
+  StageIx stage = Lookup(ds_->stage_by_name, r.stage, pending_->last_stage);
   if (opp == kNone) return DataError("history: unknown opportunity '" + r.opportunity_id + "'");
   if (stage == kNone) return DataError("history: unknown stage '" + r.stage + "'");
   Pending& p = *pending_;
@@ -117,10 +129,10 @@ Status DataSetBuilder::OnHistory(const HistoryRecord& r) {
 
 Status DataSetBuilder::OnActivity(const ActivityRecord& r) {
   Pending& p = *pending_;
-  p.a_account.push_back(Lookup(ds_->account_by_id, r.account_id));
+  p.a_account.push_back(Lookup(ds_->account_by_id, r.account_id, p.last_account));
   p.a_at.push_back(r.occurred_at);
   p.a_type.push_back(r.type);
-  p.a_owner.push_back(Lookup(ds_->user_by_id, r.owner_id));
+  p.a_owner.push_back(Lookup(ds_->user_by_id, r.owner_id, p.last_owner));
   return Status::Ok();
 }
 
