@@ -1,5 +1,7 @@
 #include "app/import.h"
 
+#include <future>
+
 #include "app/engine_snapshot.h"
 #include "app/record_pipeline.h"
 #include "engine/dataset.h"
@@ -46,12 +48,18 @@ Result<ImportReport> ImportDataSet(const ImportRequest& req) {
   // leave a file that could).
   const std::filesystem::path snapshot = EngineSnapshotPath(req.db_path);
   std::filesystem::remove(snapshot, ec);
-  RETURN_IF_ERROR(tx->Commit(source));
+  // The engine indexes itself while SQLite commits (and checkpoints).
+  std::future<Result<std::shared_ptr<const DataSet>>> built;
+  if (engine_sink.status().ok()) {
+    built = std::async(std::launch::async, [&engine] { return engine.Finish(); });
+  }
+  Status committed = tx->Commit(source);
+  Result<std::shared_ptr<const DataSet>> ds =
+      built.valid() ? built.get() : Result<std::shared_ptr<const DataSet>>(Err(engine_sink.status()));
+  RETURN_IF_ERROR(committed);
 
   // A cache for loading the engine; the import stands without it.
   Status written = [&]() -> Status {
-    if (!engine_sink.status().ok()) return engine_sink.status();
-    Result<std::shared_ptr<const DataSet>> ds = engine.Finish();
     if (!ds) return ds.error();
     Result<DataSetInfo> info = store->Info();
     if (!info) return info.error();
