@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/json_encoding.h"
+#include "app/auth_service.h"
 #include "app/request_params.h"
 #include "base/strings.h"
 #include "engine/accounts.h"
@@ -86,8 +87,10 @@ Result<std::vector<std::string>> PathSegments(std::string_view path) {
   return out;
 }
 
-std::string HealthJson(const DataSet* ds) {
+// `full` = false (signed out) gives only {"status": "ok"}.
+std::string HealthJson(const DataSet* ds, bool full = true) {
   json j{{"status", "ok"}};
+  if (!full) return j.dump();
   if (ds) {
     j["data_set"] = {{"users", ds->users()},
                      {"accounts", ds->accounts()},
@@ -104,9 +107,14 @@ std::string HealthJson(const DataSet* ds) {
 }
 
 // The person named by a path id, checked against the caller's scope.
+// With a scope, an unknown id is a 403 like an out-of-scope one: a caller
+// cannot probe which ids exist outside their subtree.
 Result<UserIx> FindPerson(const DataSet& ds, const std::string& id, const Scope* scope) {
   auto it = ds.user_by_id.find(id);
-  if (it == ds.user_by_id.end()) return Err(NotFound("unknown user id: '" + EchoSafe(id) + "'"));
+  if (it == ds.user_by_id.end()) {
+    if (scope) return Err(PermissionDenied("you may not see user '" + EchoSafe(id) + "'"));
+    return Err(NotFound("unknown user id: '" + EchoSafe(id) + "'"));
+  }
   if (scope) {
     auto caller = ds.user_by_id.find(scope->user_id);
     if (caller == ds.user_by_id.end() || !ds.InSubtree(caller->second, it->second)) {
@@ -129,11 +137,21 @@ Result<DateAndPeriod> ParseDateAndPeriod(const DataSet& ds, const ApiRequest& re
   return DateAndPeriod{as_of, period};
 }
 
+// The caller's subtree root: kNone for no scope (everyone).
+Result<UserIx> ScopeRoot(const DataSet& ds, const Scope* scope) {
+  if (!scope) return kNone;
+  auto caller = ds.user_by_id.find(scope->user_id);
+  if (caller == ds.user_by_id.end()) {
+    return Err(PermissionDenied("your account is not linked to a person of the data set"));
+  }
+  return caller->second;
+}
+
 Result<std::string> UsersBody(const DataSet& ds, const Scope* scope) {
   std::vector<UserIx> users;
+  ASSIGN_OR_RETURN(UserIx scope_root, ScopeRoot(ds, scope));
   if (scope) {
     auto caller = ds.user_by_id.find(scope->user_id);
-    if (caller == ds.user_by_id.end()) return Err(PermissionDenied("unknown caller"));
     UserIx root = caller->second;
     auto pos = static_cast<size_t>(ds.subtree_pos[static_cast<size_t>(root)]);
     auto size = static_cast<size_t>(ds.subtree_size[static_cast<size_t>(root)]);
@@ -144,22 +162,24 @@ Result<std::string> UsersBody(const DataSet& ds, const Scope* scope) {
     users.resize(ds.users());
     for (size_t i = 0; i < users.size(); ++i) users[i] = static_cast<UserIx>(i);
   }
-  return UsersJson(ds, users);
+  return UsersJson(ds, users, -1, scope_root);
 }
 
-Result<std::string> ScorecardBody(const DataSet& ds, UserIx user, const ApiRequest& req) {
+Result<std::string> ScorecardBody(const DataSet& ds, UserIx user, const ApiRequest& req,
+                                  UserIx root) {
   ASSIGN_OR_RETURN(DateAndPeriod dp, ParseDateAndPeriod(ds, req));
-  return ScorecardJson(ds, ComputeScorecard(ds, user, dp.as_of, dp.period));
+  return ScorecardJson(ds, ComputeScorecard(ds, user, dp.as_of, dp.period), -1, root);
 }
 
-Result<std::string> TeamBody(const DataSet& ds, UserIx user, const ApiRequest& req) {
+Result<std::string> TeamBody(const DataSet& ds, UserIx user, const ApiRequest& req, UserIx root) {
   ASSIGN_OR_RETURN(DateAndPeriod dp, ParseDateAndPeriod(ds, req));
   // A person without reports gets 200 with an empty team (the page says
   // "No direct reports"); team_total is still their own figures.
-  return TeamJson(ds, ComputeScorecard(ds, user, dp.as_of, dp.period));
+  return TeamJson(ds, ComputeScorecard(ds, user, dp.as_of, dp.period), -1, root);
 }
 
-Result<std::string> AccountsBody(const DataSet& ds, UserIx user, const ApiRequest& req) {
+Result<std::string> AccountsBody(const DataSet& ds, UserIx user, const ApiRequest& req,
+                                 UserIx root) {
   // Parse every parameter before any work.
   ASSIGN_OR_RETURN(std::string_view as_of_text, Param(req, "as_of"));
   ASSIGN_OR_RETURN(Date as_of, ParseAsOf(ds, as_of_text, "as_of"));
@@ -177,7 +197,7 @@ Result<std::string> AccountsBody(const DataSet& ds, UserIx user, const ApiReques
   if (Status s = SortAccounts(ds, rows, sort); !s.ok()) {
     return Err(InvalidArgument("sort: " + s.message()));
   }
-  return AccountPageJson(ds, rows, static_cast<size_t>(offset), static_cast<size_t>(limit));
+  return AccountPageJson(ds, rows, static_cast<size_t>(offset), static_cast<size_t>(limit), -1, root);
 }
 
 ApiResponse Route(const DataSet* ds, const ApiRequest& req, const Scope* scope) {
@@ -210,11 +230,13 @@ ApiResponse Route(const DataSet* ds, const ApiRequest& req, const Scope* scope) 
   if (!ds) return ErrorResponse(FailedPrecondition("no data set loaded"));
   if (seg.size() == 2) return body_or_error(UsersBody(*ds, scope));
 
+  Result<UserIx> root = ScopeRoot(*ds, scope);
+  if (!root) return ErrorResponse(root.error());
   Result<UserIx> user = FindPerson(*ds, seg[2], scope);
   if (!user) return ErrorResponse(user.error());
-  if (seg[3] == "scorecard") return body_or_error(ScorecardBody(*ds, *user, req));
-  if (seg[3] == "accounts") return body_or_error(AccountsBody(*ds, *user, req));
-  return body_or_error(TeamBody(*ds, *user, req));
+  if (seg[3] == "scorecard") return body_or_error(ScorecardBody(*ds, *user, req, *root));
+  if (seg[3] == "accounts") return body_or_error(AccountsBody(*ds, *user, req, *root));
+  return body_or_error(TeamBody(*ds, *user, req, *root));
 }
 
 }  // namespace
@@ -296,13 +318,111 @@ std::string EchoSafe(std::string_view text, size_t max_chars) {
   return out;
 }
 
-Api::Api(std::shared_ptr<const DataSet> data_set) : data_set_(std::move(data_set)) {}
+UserIx FindUserByEmail(const DataSet& ds, std::string_view email) {
+  UserIx found = kNone;
+  if (Trim(email).empty()) return kNone;
+  for (size_t i = 0; i < ds.users(); ++i) {
+    if (!EqualsIgnoreCase(Trim(ds.user_email[i]), Trim(email))) continue;
+    if (found != kNone) return kNone;  // ambiguous: link no one
+    found = static_cast<UserIx>(i);
+  }
+  return found;
+}
+
+Api::Api(std::shared_ptr<const DataSet> data_set, std::shared_ptr<AuthService> auth)
+    : data_set_(std::move(data_set)), auth_(std::move(auth)) {}
 
 void Api::SetDataSet(std::shared_ptr<const DataSet> data_set) {
   data_set_.store(std::move(data_set));
 }
 
 std::shared_ptr<const DataSet> Api::data_set() const { return data_set_.load(); }
+
+ApiResponse Api::Serve(const ApiRequest& request) const {
+  if (!auth_) return Handle(request, nullptr);
+  try {
+    return ServeAuthenticated(request);
+  } catch (const std::exception& e) {
+    return ErrorResponse(Internal(std::string("internal error: ") + e.what()));
+  } catch (...) {
+    return ErrorResponse(Internal("internal error"));
+  }
+}
+
+ApiResponse Api::ServeAuthenticated(const ApiRequest& req) const {
+  Result<std::vector<std::string>> segments = PathSegments(req.path);
+  if (!segments) return ErrorResponse(segments.error());
+  const std::vector<std::string>& seg = *segments;
+  std::shared_ptr<const DataSet> ds = data_set_.load();  // held for the whole request
+  bool get = req.method == "GET" || req.method == "HEAD";
+  auto only = [&](const char* allow) {
+    ApiResponse r = Json(405, ErrorJson("method not allowed: " + EchoSafe(req.method, 16) +
+                                        " (this endpoint answers " + allow + ")"));
+    r.headers.emplace_back("Allow", allow);
+    return r;
+  };
+  auto resolve = [&ds](const std::string& email) -> std::optional<std::string> {
+    if (!ds) return std::nullopt;
+    UserIx u = FindUserByEmail(*ds, email);
+    if (u == kNone) return std::nullopt;
+    return ds->user_id[static_cast<size_t>(u)];
+  };
+  bool is_api = seg.size() == 2 && seg[0] == "api";
+
+  if (is_api && seg[1] == "login") {
+    if (req.method != "POST") return only("POST");
+    std::string_view type = req.content_type;
+    type = Trim(type.substr(0, type.find(';')));
+    if (!EqualsIgnoreCase(type, "application/json")) {
+      return Json(415, ErrorJson("sign-in expects Content-Type: application/json"));
+    }
+    Result<LoginBody> body = ParseLoginBody(req.body);
+    if (!body) return ErrorResponse(body.error());
+    int64_t retry_after = 0;
+    Result<SignInResult> signed_in =
+        auth_->SignIn(body->email, body->password, req.remote_address, resolve, &retry_after);
+    if (!signed_in) {
+      ApiResponse r = ErrorResponse(signed_in.error());
+      if (r.status == 429) r.headers.emplace_back("Retry-After", std::to_string(retry_after));
+      return r;
+    }
+    ApiResponse r = Json(200, SignedInJson(signed_in->principal.email, signed_in->principal.role,
+                                           signed_in->expires_at_ms));
+    r.cookie = SessionCookie{signed_in->token, auth_->options().absolute_timeout_ms / 1000};
+    return r;
+  }
+  if (is_api && seg[1] == "logout") {
+    if (req.method != "POST") return only("POST");
+    Status s = auth_->SignOut(req.session_token, req.remote_address);
+    if (!s.ok()) return ErrorResponse(s);
+    ApiResponse r = Json(200, json{{"status", "signed out"}}.dump());
+    r.cookie = SessionCookie{"", 0};
+    return r;
+  }
+
+  Result<Principal> who = auth_->Authenticate(req.session_token);
+  if (is_api && seg[1] == "health") {
+    if (!get) return only("GET, HEAD");
+    return Json(200, HealthJson(ds.get(), who.has_value()));
+  }
+  if (!who) {
+    ApiResponse r = ErrorResponse(who.error());
+    if (!req.session_token.empty()) r.cookie = SessionCookie{"", 0};  // drop a dead cookie
+    return r;
+  }
+  // A person account stands for the data set user with its email, looked up
+  // in the current data set on every request (imports may change it).
+  UserIx person = kNone;
+  if (!who->admin() && ds) person = FindUserByEmail(*ds, who->email);
+  if (is_api && seg[1] == "me") {
+    if (!get) return only("GET, HEAD");
+    return Json(200, MeJson(ds.get(), who->email, who->role, person));
+  }
+  if (who->admin()) return Route(ds.get(), req, nullptr);
+  Scope scope;
+  if (person != kNone) scope.user_id = ds->user_id[static_cast<size_t>(person)];
+  return Route(ds.get(), req, &scope);  // an empty user_id sees no one (403)
+}
 
 ApiResponse Api::Handle(const ApiRequest& request, const Scope* scope) const {
   try {

@@ -9,8 +9,9 @@
 #include "store/store.h"
 
 namespace sc {
+namespace {
 
-Result<ImportReport> ImportDataSet(const ImportRequest& req) {
+Result<ImportReport> ImportUnaudited(const ImportRequest& req) {
   ASSIGN_OR_RETURN(std::unique_ptr<Importer> importer, MakeImporter(req.format));
   if (!req.encoding.empty() && req.encoding != "utf-8" && req.encoding != "latin-1") {
     return Err(InvalidArgument("unknown encoding '" + req.encoding +
@@ -70,6 +71,14 @@ Result<ImportReport> ImportDataSet(const ImportRequest& req) {
                               written.message());
   }
   return report;
+}
+
+}  // namespace
+
+Result<ImportReport> ImportDataSet(const ImportRequest& req) {
+  Result<ImportReport> result = ImportUnaudited(req);
+  AuditImport(req, result);
+  return result;
 }
 
 }  // namespace sc

@@ -29,6 +29,10 @@ struct ImportRequest {
   int64_t max_errors = 100;
   // Bytes read so far and the total size of the input files.
   std::function<void(int64_t done, int64_t total)> progress;
+  // Who imports, for the audit log: "cli:<login>" or an admin's email; and
+  // the client address ("local" for the command line).
+  std::string actor = "cli";
+  std::string address = "local";
 };
 
 // Imports req.folder into the database at req.db_path (created if missing).
@@ -36,6 +40,11 @@ struct ImportRequest {
 // errors the report lists them and the database is exactly as before. A
 // returned error (unknown format, missing folder, database failure) also
 // leaves the database unchanged.
+// Every call, success or failure, appends an `import` row to the audit log
+// of req.db_path when that database can be opened.
 Result<ImportReport> ImportDataSet(const ImportRequest& req);
+
+// Appends the audit row of one import (import_audit.cc); best effort.
+void AuditImport(const ImportRequest& req, const Result<ImportReport>& result);
 
 }  // namespace sc

@@ -11,6 +11,7 @@ void RegisterCommands(CLI::App& app, int* exit_code) {
   RegisterReportCommand(app, exit_code);
   RegisterAccountsCommand(app, exit_code);
   RegisterServeCommand(app, exit_code);
+  RegisterUsersCommand(app, exit_code);
 }
 
 }  // namespace sc::cli

@@ -15,5 +15,6 @@ void RegisterDemoCommand(CLI::App& app, int* exit_code);     // demo_command.cc
 void RegisterReportCommand(CLI::App& app, int* exit_code);   // report_command.cc
 void RegisterAccountsCommand(CLI::App& app, int* exit_code); // accounts_command.cc
 void RegisterServeCommand(CLI::App& app, int* exit_code);    // serve_command.cc
+void RegisterUsersCommand(CLI::App& app, int* exit_code);    // users_command.cc (users, audit)
 
 }  // namespace sc::cli

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 
@@ -71,6 +72,7 @@ int RunImport(const ImportArgs& args) {
   req.encoding = args.encoding;
   req.db_path = args.db;
   req.max_errors = args.max_errors;
+  if (const char* user = std::getenv("USER"); user != nullptr && *user) req.actor = std::string("cli:") + user;
   ProgressBar bar;
   if (isatty(STDERR_FILENO)) {
     req.progress = [&bar](int64_t done, int64_t total) { bar.Update(done, total); };

@@ -1,5 +1,13 @@
 // `scorecards serve [--db FILE] [--port N] [--host ADDR] [--web-root DIR]
-//  [--threads N] [--demo]`: the web dashboard and the JSON API (SPEC §5.2).
+//  [--threads N] [--demo] [--secure-cookies] [--session-idle-minutes N]
+//  [--session-max-hours N]`: the web dashboard and the JSON API (SPEC §5.2),
+// behind sign-in (issue 8).
+//
+// Output on stdout, flushed: the line `Serving on http://HOST:PORT/`, then
+// sign-ins to show once — on a database without an admin account,
+// `Admin sign-in (shown once): admin@localhost PASSWORD`; with --demo,
+// `Demo sign-in (ae|manager|admin): EMAIL PASSWORD` for David, his manager
+// and an admin (random passwords, fresh for each run).
 //
 // With --demo and no --db it generates the demo data as of today into a
 // temporary folder, imports it into a temporary database, serves it, and
@@ -17,11 +25,14 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "api/router.h"
+#include "app/auth_service.h"
 #include "app/dataset_loader.h"
 #include "app/import.h"
 #include "base/time.h"
@@ -41,6 +52,15 @@ struct ServeArgs {
   std::string web_root;
   int threads = 0;  // 0 = ServerOptions' default
   bool demo = false;
+  bool secure_cookies = false;
+  int64_t session_idle_minutes = 12 * 60;
+  int64_t session_max_hours = 7 * 24;
+};
+
+constexpr const char* kAdminEmail = "admin@localhost";
+
+struct SignInLine {
+  std::string label, email, password;
 };
 
 // Removes a temporary folder when the command ends.
@@ -75,7 +95,7 @@ fs::path DefaultWebRoot() {
   return {};
 }
 
-Result<std::shared_ptr<const DataSet>> LoadDemo(const TempDir& tmp) {
+Result<std::shared_ptr<const DataSet>> LoadDemo(const TempDir& tmp, std::string* david_id) {
   demo::DemoOptions options;
   options.out_dir = tmp.path() / "demo";
   options.as_of = Today();
@@ -92,6 +112,7 @@ Result<std::shared_ptr<const DataSet>> LoadDemo(const TempDir& tmp) {
   }
   std::fprintf(stderr, "serve: demo data imported (%lld users; David is %s)\n",
                static_cast<long long>(summary.users), summary.david_id.c_str());
+  *david_id = summary.david_id;
   return LoadDataSetFromStore(req.db_path);
 }
 
@@ -107,31 +128,74 @@ Status RunServe(const ServeArgs& args) {
   TempDir tmp;
   std::shared_ptr<const DataSet> data_set;
   std::string db = args.db;
+  std::string auth_db = db;
+  std::string david_id;
   if (args.demo && db.empty()) {
     RETURN_IF_ERROR(tmp.Create());
-    ASSIGN_OR_RETURN(data_set, LoadDemo(tmp));
+    ASSIGN_OR_RETURN(data_set, LoadDemo(tmp, &david_id));
+    auth_db = (tmp.path() / "scorecards.db").string();
   } else {
     if (db.empty()) db = "scorecards.db";
     if (!fs::exists(db)) {
       return NotFound("no database " + db + ": run `scorecards import DIR` first, or `serve --demo`");
     }
     ASSIGN_OR_RETURN(data_set, LoadDataSetFromStore(db));
+    auth_db = db;
+  }
+
+  // Sign-in: accounts and sessions live in the same database file.
+  if (args.session_idle_minutes <= 0 || args.session_max_hours <= 0) {
+    return InvalidArgument("--session-idle-minutes and --session-max-hours must be positive");
+  }
+  AuthOptions auth_options;
+  auth_options.idle_timeout_ms = args.session_idle_minutes * 60 * 1000;
+  auth_options.absolute_timeout_ms = args.session_max_hours * 3600 * 1000;
+  ASSIGN_OR_RETURN(std::shared_ptr<AuthService> auth, AuthService::Open(auth_db, auth_options));
+  std::vector<SignInLine> sign_ins;
+  if (!david_id.empty()) {
+    // The demo's people: David, his manager, and an admin.
+    UserIx david = data_set->user_by_id.at(david_id);
+    UserIx manager = data_set->user_manager[static_cast<size_t>(david)];
+    std::vector<std::pair<std::string, UserIx>> people = {{"ae", david}};
+    if (manager != kNone) people.emplace_back("manager", manager);
+    for (const auto& [label, u] : people) {
+      SignInLine line{label, data_set->user_email[static_cast<size_t>(u)], RandomPassword(20)};
+      RETURN_IF_ERROR(auth->AddAccount(line.email, "person", line.password, "serve --demo"));
+      sign_ins.push_back(std::move(line));
+    }
+    SignInLine admin{"admin", kAdminEmail, RandomPassword(20)};
+    RETURN_IF_ERROR(auth->AddAccount(admin.email, "admin", admin.password, "serve --demo"));
+    sign_ins.push_back(std::move(admin));
+  } else {
+    ASSIGN_OR_RETURN(std::optional<std::string> first, auth->EnsureAdmin(kAdminEmail, "serve"));
+    if (first) sign_ins.push_back({"first-admin", kAdminEmail, *first});
   }
 
   ServerOptions options;
   options.host = args.host;
   options.port = args.port;
   if (args.threads > 0) options.threads = args.threads;
+  options.secure_cookies = args.secure_cookies;
   options.web_root = args.web_root.empty() ? DefaultWebRoot() : fs::path(args.web_root);
   if (options.web_root.empty()) {
     std::fprintf(stderr,
                  "serve: no web/dist found; serving the API only (build the dashboard with "
                  "`cd web && npm ci && npm run build`, or pass --web-root)\n");
   }
-  auto api = std::make_shared<Api>(data_set);
+  auto api = std::make_shared<Api>(data_set, auth);
   data_set.reset();
   ASSIGN_OR_RETURN(std::unique_ptr<HttpServer> server, StartServer(api, options));
   std::printf("Serving on %s\n", server->url().c_str());
+  for (const SignInLine& line : sign_ins) {
+    if (line.label == "first-admin") {
+      std::printf("Admin sign-in (shown once): %s %s\n", line.email.c_str(), line.password.c_str());
+      std::printf("  (change it with: scorecards users reset --email %s --password-stdin --db %s)\n",
+                  line.email.c_str(), auth_db.c_str());
+    } else {
+      std::printf("Demo sign-in (%s): %s %s\n", line.label.c_str(), line.email.c_str(),
+                  line.password.c_str());
+    }
+  }
   std::fflush(stdout);
 
   for (;;) {
@@ -174,6 +238,14 @@ void RegisterServeCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--threads", args->threads,
                   "Worker threads = connections served at once (default max(64, 8 x cores))");
   cmd->add_flag("--demo", args->demo, "Without --db: serve freshly generated demo data");
+  cmd->add_flag("--secure-cookies", args->secure_cookies,
+                "Mark the session cookie Secure and expect https:// origins (behind a TLS proxy)");
+  cmd->add_option("--session-idle-minutes", args->session_idle_minutes,
+                  "A session ends after this long without a request")
+      ->capture_default_str();
+  cmd->add_option("--session-max-hours", args->session_max_hours,
+                  "A session ends this long after sign-in")
+      ->capture_default_str();
   cmd->callback([args, exit_code] {
     Status s = RunServe(*args);
     if (!s.ok()) {

@@ -70,6 +70,32 @@ std::string ReasonFor(int status) {
   }
 }
 
+bool IsStateChanging(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+// The value of cookie `name` in the request's Cookie headers, or "".
+std::string CookieValue(const httplib::Request& req, const std::string& name) {
+  size_t n = req.get_header_value_count("Cookie");
+  for (size_t i = 0; i < n; ++i) {
+    std::string header = req.get_header_value("Cookie", i);
+    for (const std::string& part : Split(header, ';')) {
+      std::string_view kv = Trim(part);
+      size_t eq = kv.find('=');
+      if (eq == std::string_view::npos) continue;
+      if (Trim(kv.substr(0, eq)) == name) return std::string(Trim(kv.substr(eq + 1)));
+    }
+  }
+  return "";
+}
+
+std::string SetCookieValue(const std::string& name, const SessionCookie& c, bool secure) {
+  std::string v = name + "=" + c.token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+                  std::to_string(c.token.empty() ? 0 : c.max_age_seconds);
+  if (secure) v += "; Secure";
+  return v;
+}
+
 void SetJson(httplib::Response& res, int status, const std::string& body) {
   res.status = status;
   res.set_content(body, "application/json");
@@ -170,11 +196,26 @@ class HttplibServer : public HttpServer {
     // cpp-httplib 0.11.4 answers several ranges with a multipart body built
     // from the full content for each: refuse them before any handler runs.
     // The 416 has no body: httplib would cut a body into the asked ranges.
-    server_.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
       if (req.ranges.size() > 1 || req.get_header_value_count("Range") > 1) {
         res.status = 416;
         res.set_header("Content-Range", "bytes */0");
         return httplib::Server::HandlerResponse::Handled;
+      }
+      // CSRF: besides the SameSite=Strict cookie, a state-changing request
+      // must come from this server's own origin.
+      if (IsStateChanging(req.method)) {
+        std::string origin = req.get_header_value("Origin");
+        std::string referer = req.get_header_value("Referer");
+        if (!SameOriginRequest(req.get_header_value("Host"),
+                               req.has_header("Origin") ? &origin : nullptr,
+                               req.has_header("Referer") ? &referer : nullptr,
+                               options_.secure_cookies)) {
+          res.set_header("Cache-Control", "no-store");
+          SetJson(res, 403, ErrorJson("cross-origin request refused: the Origin (or Referer) "
+                                      "must be this server's own"));
+          return httplib::Server::HandlerResponse::Handled;
+        }
       }
       return httplib::Server::HandlerResponse::Unhandled;
     });
@@ -216,14 +257,15 @@ class HttplibServer : public HttpServer {
     std::string_view raw_path = target.substr(0, q);
     std::string_view raw_query = q == std::string_view::npos ? std::string_view() : target.substr(q + 1);
     if (raw_path == "/api" || raw_path.starts_with("/api/")) {
-      ServeApi(req.method, raw_path, raw_query, res);
+      ServeApi(req, raw_path, raw_query, res);
     } else {
       ServeStatic(req.method, raw_path, res);
     }
   }
 
-  void ServeApi(const std::string& method, std::string_view raw_path, std::string_view raw_query,
-                httplib::Response& res) {
+  void ServeApi(const httplib::Request& http, std::string_view raw_path,
+                std::string_view raw_query, httplib::Response& res) {
+    const std::string& method = http.method;
     res.set_header("Cache-Control", "no-store");
     Result<std::multimap<std::string, std::string>> query = ParseQueryString(raw_query);
     if (!query) {
@@ -232,9 +274,22 @@ class HttplibServer : public HttpServer {
       return;
     }
     ApiRequest request{method, std::string(raw_path), std::move(*query)};
-    ApiResponse r = api_->Handle(request);
+    request.body = http.body;
+    request.content_type = http.get_header_value("Content-Type");
+    request.session_token = CookieValue(http, SessionCookieName(options_.secure_cookies));
+    request.remote_address = http.remote_addr;
+    ApiResponse r = api_->Serve(request);
     res.status = r.status;
-    if (r.status == 405) res.set_header("Allow", "GET, HEAD");
+    bool allow_set = false;
+    for (const auto& [name, value] : r.headers) {
+      res.set_header(name.c_str(), value);
+      allow_set = allow_set || name == "Allow";
+    }
+    if (r.status == 405 && !allow_set) res.set_header("Allow", "GET, HEAD");
+    if (r.cookie) {
+      res.set_header("Set-Cookie", SetCookieValue(SessionCookieName(options_.secure_cookies),
+                                                  *r.cookie, options_.secure_cookies));
+    }
     res.set_content(std::move(r.body), r.content_type.c_str());
   }
 
@@ -302,6 +357,21 @@ int HexDigit(char c) {
 }
 
 }  // namespace
+
+std::string SessionCookieName(bool secure) { return secure ? "__Host-sc_session" : "sc_session"; }
+
+bool SameOriginRequest(std::string_view host, const std::string* origin, const std::string* referer,
+                       bool secure) {
+  host = Trim(host);
+  if (host.empty() || host.find_first_of("/\\@ ") != std::string_view::npos) return false;
+  const std::string own = std::string(secure ? "https://" : "http://") + ToLower(host);
+  if (origin != nullptr) return ToLower(Trim(*origin)) == own;  // "null" never matches
+  if (referer != nullptr) {
+    std::string r = ToLower(Trim(*referer));
+    return r == own || r.starts_with(own + "/");
+  }
+  return false;
+}
 
 Result<std::string> StaticRelativePath(std::string_view raw_path) {
   if (raw_path.size() > 1024) return Err(InvalidArgument("too long"));

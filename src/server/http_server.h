@@ -2,7 +2,9 @@
 // /api/ (answered by api/router.h) and the web dashboard's static files with
 // a single-page-app fallback, on cpp-httplib configured as STYLE.md asks —
 // TCP_NODELAY, a payload limit, a multi-range guard, a bounded thread pool,
-// loopback by default — with security headers on every response.
+// loopback by default — with security headers on every response. Sign-in
+// (issue 8): the session cookie in and out of Api::Serve, and a same-origin
+// check (CSRF) on every POST, PUT, PATCH and DELETE before any handler.
 //
 //   auto api = std::make_shared<Api>(data_set);
 //   ServerOptions options;
@@ -42,7 +44,19 @@ struct ServerOptions {
   int write_timeout_seconds = 5;
   int keep_alive_timeout_seconds = 2;    // an idle browser connection frees its thread
   int keep_alive_max_count = 100;        // requests on one connection before it closes
+  // Marks the session cookie Secure (and names it __Host-sc_session) and
+  // expects https:// origins: for serving behind a TLS-terminating proxy.
+  bool secure_cookies = false;
 };
+
+// The session cookie's name for the given ServerOptions::secure_cookies.
+std::string SessionCookieName(bool secure);
+
+// True when a state-changing request comes from the server's own origin,
+// scheme://Host: its Origin header, or without one its Referer, must match.
+// A request with neither is refused. Exposed for tests.
+bool SameOriginRequest(std::string_view host, const std::string* origin, const std::string* referer,
+                       bool secure);
 
 class HttpServer {
  public:

@@ -87,8 +87,40 @@ CREATE TABLE forecasts (
 );
 )sql";
 
+// Sign-in and audit (issue 8). These tables are not data tables: an import
+// leaves them alone. Emails are stored lower-case; only hashes of session
+// tokens are stored; instants are milliseconds since the epoch.
+constexpr const char kSchemaV2[] = R"sql(
+CREATE TABLE app_accounts (
+  id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'person')),
+  linked_user_id TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  password_changed_at INTEGER NOT NULL
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES app_accounts(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sessions_by_account ON sessions(account_id);
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  address TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
+    {2, kSchemaV2},
 };
 
 constexpr const char* kDataTables[] = {
