@@ -92,6 +92,7 @@ elapsed=$(( $(date +%s) - started ))
 echo "$load_before" > "$out/load_before"
 echo "$load_after" > "$out/load_after"
 echo "$elapsed" > "$out/elapsed_s"
+date -u "+%Y-%m-%d %H:%M" > "$out/run_at"
 if [ "${NO_DOCS:-}" != 1 ]; then
   node bench/compare/report.mjs --scale "$scale" --dir "$out" --data "$data" --doc docs/benchmarks.md
 fi

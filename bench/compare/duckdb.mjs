@@ -273,7 +273,7 @@ for (const [name, sql] of Object.entries(queries)) {
   // timings are of execution, not of planning the long statements.
   const prepared = await con.prepare(sql);
   const r = await timeIt(async () => (await prepared.runAndReadAll()).getRowObjects());
-  out.queries[name] = { median_ms: r.median_ms, runs_ms: r.runs_ms, rows: r.result.length };
+  out.queries[name] = { median_ms: r.median_ms, runs_ms: r.runs_ms, cpu_median_ms: r.cpu_median_ms, rows: r.result.length };
   log(`  ${name}: median ${r.median_ms.toFixed(1)} ms (${r.result.length} rows)`);
   const rows = r.result.map((x) => plain(x));
   if (name === 'all_aes') out.results.all_aes_rep = rows.find((x) => x.id === people.ae);

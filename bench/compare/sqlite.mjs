@@ -33,9 +33,14 @@ const sqlite = (script) => {
   return r.stdout;
 };
 const json = (sql) => { const o = sqlite(`.mode json\n${sql};\n`).trim(); return o ? JSON.parse(o) : []; };
-// Wall times (ms) of the statements of `sql`, from the CLI's timer.
-const timed = (sql) => sqlite(`.timer on\n${sql}\n`).split('\n').filter((l) => l.startsWith('Run Time: real'))
-  .map((l) => Number(l.split(/\s+/)[3]) * 1000);
+// Wall times (ms) of the statements of `sql`, from the CLI's timer, with
+// their CPU times (user + system) in `.cpu`.
+const timed = (sql) => {
+  const lines = sqlite(`.timer on\n${sql}\n`).split('\n').filter((l) => l.startsWith('Run Time: real'));
+  const wall = lines.map((l) => Number(l.split(/\s+/)[3]) * 1000);
+  wall.cpu = lines.map((l) => { const f = l.split(/\s+/); return (Number(f[5]) + Number(f[7])) * 1000; });
+  return wall;
+};
 const lit = (s) => `'${String(s).replace(/'/g, "''")}'`;
 
 const version = spawnSync('sqlite3', ['--version'], { encoding: 'utf8' }).stdout.split(' ')[0];
@@ -254,8 +259,9 @@ for (const [name, sql] of Object.entries(queries)) {
   if (process.env.SC_COMPARE_DUMP) writeFileSync(`${process.env.SC_COMPARE_DUMP}.sqlite.${name}.sql`, sql);
   const rows = json(sql).map((x) => plain(x, true)); // the figures
   // In one process: WARMUP runs, then RUNS timed runs.
-  const runs = timed(`.output /dev/null\n${Array(WARMUP + RUNS).fill(`${sql};`).join('\n')}`).slice(-RUNS);
-  out.queries[name] = { median_ms: median(runs), runs_ms: runs, rows: rows.length };
+  const all = timed(`.output /dev/null\n${Array(WARMUP + RUNS).fill(`${sql};`).join('\n')}`);
+  const runs = all.slice(-RUNS);
+  out.queries[name] = { median_ms: median(runs), runs_ms: runs, cpu_median_ms: median(all.cpu.slice(-RUNS)), rows: rows.length };
   log(`  ${name}: median ${median(runs).toFixed(1)} ms (${rows.length} rows)`);
   if (name === 'all_aes') out.results.all_aes_rep = rows.find((x) => x.id === people.ae);
   else if (name === 'stale') out.results.stale = { count: rows.length, rows: rows.slice(0, 20) };
