@@ -277,15 +277,17 @@ TEST_F(ServerTest, UnknownIdsAndRoutesAre404AndWrongMethods405) {
   EXPECT_EQ(GetJson("/api/users/" + *david_ + "/scorecard/extra").first, 404);
   EXPECT_TRUE(GetJson("/api/nope").second.contains("error"));
 
-  auto post = Client().Post("/api/health", "{}", "application/json");
+  // State-changing methods come from the server's own origin (CSRF check).
+  const httplib::Headers same_origin{{"Origin", "http://127.0.0.1:" + std::to_string(server_->port())}};
+  auto post = Client().Post("/api/health", same_origin, "{}", "application/json");
   ASSERT_TRUE(post);
   EXPECT_EQ(post->status, 405);
   EXPECT_EQ(post->get_header_value("Allow"), "GET, HEAD");
   EXPECT_TRUE(json::parse(post->body).contains("error"));
-  auto del = Client().Delete("/api/users/" + *david_ + "/scorecard");
+  auto del = Client().Delete("/api/users/" + *david_ + "/scorecard", same_origin);
   ASSERT_TRUE(del);
   EXPECT_EQ(del->status, 405);
-  auto put = Client().Put("/", "x", "text/plain");
+  auto put = Client().Put("/", same_origin, "x", "text/plain");
   ASSERT_TRUE(put);
   EXPECT_EQ(put->status, 405);
 }
@@ -404,7 +406,8 @@ TEST_F(ServerTest, SeveralRangesAre416AndOneRangeWorks) {
 
 TEST_F(ServerTest, BigBodyIsRefusedAndServerKeepsServing) {
   std::string body(size_t{2} << 20, 'x');
-  auto res = Client().Post("/api/health", body, "application/octet-stream");
+  const httplib::Headers same_origin{{"Origin", "http://127.0.0.1:" + std::to_string(server_->port())}};
+  auto res = Client().Post("/api/health", same_origin, body, "application/octet-stream");
   // httplib answers 413 from the Content-Length alone; the client may see the
   // connection closed while it is still sending instead.
   if (res) {
@@ -412,7 +415,8 @@ TEST_F(ServerTest, BigBodyIsRefusedAndServerKeepsServing) {
   }
   // The limit applies from the Content-Length alone, before any body is read.
   std::string raw = RawExchange(server_->port(),
-                                "POST /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                                "POST /api/health HTTP/1.1\r\nHost: x\r\nOrigin: http://x\r\n"
+                                "Connection: close\r\n"
                                 "Content-Type: application/json\r\nContent-Length: 2097152\r\n\r\n{");
   EXPECT_EQ(StatusOf(raw), 413) << raw.substr(0, 200);
   EXPECT_EQ(GetJson("/api/health").first, 200);

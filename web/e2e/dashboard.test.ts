@@ -36,12 +36,15 @@ beforeAll(async () => {
   browser = await launch();
   context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
   request = context.request;
-  // Optional credentials once the server requires sign-in.
-  if (process.env.SCORECARDS_EMAIL) {
+  // The real server asks for a sign-in: the admin sees everyone. The request
+  // context shares its cookies with the pages.
+  const admin = inject('signIns').admin;
+  if (admin) {
     const res = await request.post(new URL('/api/login', base).href, {
-      data: { email: process.env.SCORECARDS_EMAIL, password: process.env.SCORECARDS_PASSWORD ?? '' },
+      data: { email: admin.email, password: admin.password },
+      headers: { Origin: new URL(base).origin },
     });
-    expect(res.ok(), 'sign-in with SCORECARDS_EMAIL/SCORECARDS_PASSWORD').toBe(true);
+    expect(res.ok(), `sign-in as ${admin.email}: ${await res.text()}`).toBe(true);
   }
   page = await context.newPage();
   page.on('console', (m) => {

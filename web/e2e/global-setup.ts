@@ -3,6 +3,8 @@
 //   SCORECARDS_BIN  the `scorecards` binary: started as
 //                   `$SCORECARDS_BIN serve --demo --port 0 --web-root web/dist`,
 //                   its URL read from the stdout line "Serving on http://127.0.0.1:PORT/"
+//                   and the demo sign-ins from the lines after it,
+//                   "Demo sign-in (ae|manager|admin): EMAIL PASSWORD"
 //   (neither)       e2e/mock-server.mjs serving web/dist and the fixtures
 // The last two need `npm run build` first.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,10 +15,18 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { startMockServer } from './mock-server.mjs';
 
+export interface SignIn {
+  email: string;
+  password: string;
+}
+/** Sign-ins by label: ae (David), manager (his), admin; empty when unknown. */
+export type SignIns = Partial<Record<'ae' | 'manager' | 'admin', SignIn>>;
+
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     serverKind: 'url' | 'bin' | 'mock';
+    signIns: SignIns;
   }
 }
 
@@ -29,7 +39,7 @@ function needDist(): void {
   }
 }
 
-function startBinary(bin: string): Promise<{ url: string; child: ChildProcess }> {
+function startBinary(bin: string): Promise<{ url: string; child: ChildProcess; signIns: SignIns }> {
   return new Promise((ok, fail) => {
     const args = ['serve', '--demo', '--port', '0', '--web-root', dist];
     const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -38,12 +48,17 @@ function startBinary(bin: string): Promise<{ url: string; child: ChildProcess }>
       fail(new Error(`${bin} ${args.join(' ')}: no "Serving on http://..." line within 180 s`));
     }, 180_000);
     const lines = createInterface({ input: child.stdout! });
+    let url = '';
+    const signIns: SignIns = {};
     lines.on('line', (line) => {
       const m = /Serving on (https?:\/\/\S+)/.exec(line);
-      if (m) {
+      if (m) url = m[1]!.endsWith('/') ? m[1]! : `${m[1]}/`;
+      const s = /^Demo sign-in \((ae|manager|admin)\): (\S+) (\S+)$/.exec(line);
+      if (s) signIns[s[1] as keyof SignIns] = { email: s[2]!, password: s[3]! };
+      // The admin's line comes last (all are printed and flushed together).
+      if (url && signIns.admin) {
         clearTimeout(timer);
-        const url = m[1]!.endsWith('/') ? m[1]! : `${m[1]}/`;
-        ok({ url, child });
+        ok({ url, child, signIns });
       }
     });
     child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[scorecards] ${d}`));
@@ -63,15 +78,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (fromEnv) {
     project.provide('baseUrl', fromEnv.endsWith('/') ? fromEnv : `${fromEnv}/`);
     project.provide('serverKind', 'url');
+    const env = process.env.SCORECARDS_EMAIL;
+    project.provide('signIns', env ? { admin: { email: env, password: process.env.SCORECARDS_PASSWORD ?? '' } } : {});
     return async () => {};
   }
   needDist();
   const bin = process.env.SCORECARDS_BIN;
   if (bin) {
-    const { url, child } = await startBinary(bin);
-    console.log(`e2e: scorecards server at ${url}`);
+    const { url, child, signIns } = await startBinary(bin);
+    console.log(`e2e: scorecards server at ${url} (demo sign-ins: ${Object.keys(signIns).join(', ')})`);
     project.provide('baseUrl', url);
     project.provide('serverKind', 'bin');
+    project.provide('signIns', signIns);
     return async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -84,5 +102,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   console.log(`e2e: mock server at ${mock.url} (set SCORECARDS_BIN or SCORECARDS_URL to test the real server)`);
   project.provide('baseUrl', mock.url);
   project.provide('serverKind', 'mock');
+  project.provide('signIns', {});
   return () => mock.close();
 }

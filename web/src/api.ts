@@ -104,4 +104,13 @@ export const api = {
     await request<unknown>('/api/login', { method: 'POST', body: JSON.stringify({ email, password }) });
     usersCache = null;
   },
+
+  /** Ends the session (the server clears the cookie). */
+  async logout(): Promise<void> {
+    await request<unknown>('/api/logout', { method: 'POST', body: '{}' });
+    usersCache = null;
+  },
+
+  /** The signed-in account and the person it stands for (null for an admin). */
+  me: () => request<{ email: string; role: 'admin' | 'person'; user: User | null }>('/api/me'),
 };

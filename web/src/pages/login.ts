@@ -28,7 +28,7 @@ export function renderLogin(root: HTMLElement, onSuccess: () => void): void {
       onSuccess();
     } catch (e) {
       message.textContent =
-        e instanceof ApiError && (e.status === 401 || e.status === 403) ? 'Wrong email or password.' : e instanceof ApiError && e.status === 429 ? 'Too many attempts; wait a minute.' : (e as Error).message;
+        e instanceof ApiError && e.status === 401 ? 'Wrong email or password.' : e instanceof ApiError && e.status === 429 ? 'Too many attempts; wait a minute.' : (e as Error).message;
       submit.disabled = false;
       password.select();
     }
