@@ -95,7 +95,7 @@ AccountRow ComputeAccountRow(const DataSet& ds, AccountIx a, Date as_of, const T
 // preorder) of deals owned there, in account order. `mark` is scratch space of one byte per account
 // for large subtrees, where marking beats sorting.
 std::vector<AccountIx> MembersFromOpenDeals(const DataSet& ds, UserIx x,
-                                            const std::vector<std::pair<UserIx, AccountIx>>& open_accounts,
+                                            std::span<const std::pair<UserIx, AccountIx>> open_accounts,
                                             std::vector<char>& mark) {
   std::vector<AccountIx> members;
   auto pos = static_cast<size_t>(ds.subtree_pos[static_cast<size_t>(x)]);
@@ -137,7 +137,7 @@ std::vector<AccountRow> ComputeAccountRows(const DataSet& ds, UserIx u, Date as_
 }
 
 TeamAccountRollups RollUpTeamAccounts(const DataSet& ds, UserIx u, Date as_of,
-                                      const std::vector<std::pair<UserIx, AccountIx>>& open_accounts,
+                                      std::span<const std::pair<UserIx, AccountIx>> open_accounts,
                                       const std::vector<AccountOpen>& account_open) {
   TouchMask is_touch = TouchTypes(ds);
   std::vector<char> mark;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -53,7 +54,7 @@ struct TeamAccountRollups {
 };
 // `account_open` (indexed by account, or empty) saves recomputing deal states.
 TeamAccountRollups RollUpTeamAccounts(const DataSet& ds, UserIx u, Date as_of,
-                                      const std::vector<std::pair<UserIx, AccountIx>>& open_accounts,
+                                      std::span<const std::pair<UserIx, AccountIx>> open_accounts,
                                       const std::vector<AccountOpen>& account_open);
 
 struct AccountFilter {

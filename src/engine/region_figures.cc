@@ -80,7 +80,6 @@ void RegionFigures::ScanDeals(UserIx target) {
     }
   }
   target_bookings = std::move(first_half.target_bookings);
-  target_won_amounts = std::move(first_half.target_won_amounts);
   target_cycle_days = std::move(first_half.target_cycle_days);
   target_stalled = std::move(first_half.target_stalled);
   target_slipped = std::move(first_half.target_slipped);
@@ -91,7 +90,6 @@ void RegionFigures::ScanDeals(UserIx target) {
 void RegionFigures::ScanOutput::Append(ScanOutput&& o) {
   auto move_into = [](auto& to, auto& from) { to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end())); };
   move_into(target_bookings, o.target_bookings);
-  move_into(target_won_amounts, o.target_won_amounts);
   move_into(target_cycle_days, o.target_cycle_days);
   move_into(target_stalled, o.target_stalled);
   move_into(target_slipped, o.target_slipped);
@@ -128,7 +126,7 @@ void RegionFigures::ScanUsers(int32_t first, int32_t last, UserIx target, bool t
       bool close_in_p = period_.Contains(s.close);
       if (st.is_won && close_in_p && s.close <= d && quota_type) {
         f.bookings += s.amount;
-        if (in_target) out.target_bookings.push_back({s.close, s.amount});
+        if (in_target) out.target_bookings.push_back({owner, s.close, s.amount});
       }
       if (!st.is_closed && close_in_p && quota_type && s.category != ForecastCategory::kOmitted) {
         f.open_pipeline += s.amount;
@@ -146,10 +144,7 @@ void RegionFigures::ScanUsers(int32_t first, int32_t last, UserIx target, bool t
         if (st.is_won) {
           ++f.cohort_won;
           f.cohort_won_amount += s.amount;
-          if (in_target) {
-            out.target_won_amounts.push_back(s.amount);
-            out.target_cycle_days.push_back(DaysBetween(created, s.close));
-          }
+          if (in_target) out.target_cycle_days.push_back({owner, DaysBetween(created, s.close)});
         }
       }
       if (st.is_closed && s.close >= win_start && s.close <= d &&

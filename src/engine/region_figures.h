@@ -5,7 +5,9 @@
 // is a sum of these. Internal to the engine.
 #pragma once
 
+#include <algorithm>
 #include <array>
+#include <span>
 #include <vector>
 
 #include "engine/accounts.h"
@@ -73,10 +75,15 @@ class RegionFigures {
   const std::vector<AccountOpen>& account_open() const { return account_open_; }
   int n_open() const { return n_open_; }
 
-  // Target-only detail, collected for the target's subtree.
-  std::vector<std::pair<Date, Money>> target_bookings;  // close date, amount
-  std::vector<Money> target_won_amounts;
-  std::vector<int64_t> target_cycle_days;
+  // Deal detail for the target's subtree, in owner preorder: the part of
+  // any person in that subtree is one run (SubtreeRun).
+  struct Booking {
+    UserIx owner;
+    Date close;
+    Money amount;
+  };
+  std::vector<Booking> target_bookings;
+  std::vector<std::pair<UserIx, int64_t>> target_cycle_days;  // owner, days created -> won
   std::vector<DealRow> target_stalled, target_slipped;
   std::vector<std::pair<UserIx, AccountIx>> target_open_accounts;  // deals open at D
 
@@ -89,9 +96,8 @@ class RegionFigures {
   }
   // What a deal scan of a run of people collects besides the per-person sums.
   struct ScanOutput {
-    std::vector<std::pair<Date, Money>> target_bookings;
-    std::vector<Money> target_won_amounts;
-    std::vector<int64_t> target_cycle_days;
+    std::vector<Booking> target_bookings;
+    std::vector<std::pair<UserIx, int64_t>> target_cycle_days;
     std::vector<DealRow> target_stalled, target_slipped;
     std::vector<std::pair<UserIx, AccountIx>> target_open_accounts;
     std::vector<OpenDeal> open_deals;
@@ -118,6 +124,18 @@ class RegionFigures {
   std::vector<OpenDeal> open_deals_;
   std::vector<AccountOpen> account_open_;
 };
+
+// The run of `v` (ordered by owner preorder) whose owners are in u's subtree;
+// `owner_of(item)` gives an item's owner.
+template <typename T, typename OwnerOf>
+std::span<const T> SubtreeRun(const DataSet& ds, const std::vector<T>& v, UserIx u, OwnerOf owner_of) {
+  int32_t first = ds.subtree_pos[static_cast<size_t>(u)];
+  int32_t last = first + ds.subtree_size[static_cast<size_t>(u)];
+  auto pos = [&](const T& item) { return ds.subtree_pos[static_cast<size_t>(owner_of(item))]; };
+  auto lo = std::partition_point(v.begin(), v.end(), [&](const T& item) { return pos(item) < first; });
+  auto hi = std::partition_point(lo, v.end(), [&](const T& item) { return pos(item) < last; });
+  return {lo, hi};
+}
 
 // p_win of a deal at open rank r owned by u (SPEC §3.3, §7.8).
 double PWin(const DataSet& ds, const RegionFigures& f, UserIx u, int32_t r);

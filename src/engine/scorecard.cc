@@ -55,11 +55,15 @@ WinRateRow MakeWinRow(const DataSet& ds, const RegionFigures& f, UserIx u, int q
   return row;
 }
 
-std::vector<TimelinePoint> Timeline(const RegionFigures& f, const Period& p, Date as_of, double quota) {
+std::vector<TimelinePoint> Timeline(const DataSet& ds, const RegionFigures& f, UserIx u, const Period& p,
+                                    Date as_of, double quota) {
   std::vector<TimelinePoint> out;
   if (as_of < p.start) return out;
   Date last = std::min(as_of, p.end);
-  std::vector<std::pair<Date, Money>> wins = f.target_bookings;
+  std::vector<std::pair<Date, Money>> wins;
+  for (const auto& b : SubtreeRun(ds, f.target_bookings, u, [](const auto& x) { return x.owner; })) {
+    wins.push_back({b.close, b.amount});
+  }
   std::sort(wins.begin(), wins.end());
   size_t next = 0;
   Money cumulative = 0;
@@ -86,7 +90,11 @@ Kpis ComputeKpis(const DataSet& ds, const RegionFigures& f, UserIx u) {
   if (sub.cohort_won > 0) {
     k.avg_deal_size = ToUnits(sub.cohort_won_amount) / static_cast<double>(sub.cohort_won);
   }
-  k.sales_cycle_days = Median(f.target_cycle_days);
+  std::vector<int64_t> cycles;
+  for (const auto& c : SubtreeRun(ds, f.target_cycle_days, u, [](const auto& x) { return x.first; })) {
+    cycles.push_back(c.second);
+  }
+  k.sales_cycle_days = Median(std::move(cycles));
   k.pipeline_created = ToUnits(sub.pipeline_created);
   k.activities = sub.activities;
   // The team's mean per member of each member's subtree counts.
@@ -98,8 +106,11 @@ Kpis ComputeKpis(const DataSet& ds, const RegionFigures& f, UserIx u) {
     }
   }
   for (double& x : k.team_activities_per_rep) x /= static_cast<double>(members.size());
-  k.stalled = f.target_stalled;
-  k.slipped = f.target_slipped;
+  auto owner_of_deal = [&](const DealRow& d) { return ds.opp_owner[static_cast<size_t>(d.opp)]; };
+  auto stalled = SubtreeRun(ds, f.target_stalled, u, owner_of_deal);
+  auto slipped = SubtreeRun(ds, f.target_slipped, u, owner_of_deal);
+  k.stalled.assign(stalled.begin(), stalled.end());
+  k.slipped.assign(slipped.begin(), slipped.end());
   auto by_amount = [](const DealRow& a, const DealRow& b) { return a.amount > b.amount; };
   std::stable_sort(k.stalled.begin(), k.stalled.end(), by_amount);
   std::stable_sort(k.slipped.begin(), k.slipped.end(), by_amount);
@@ -122,35 +133,60 @@ std::vector<TeamRow> TeamRows(const DataSet& ds, const RegionFigures& f, UserIx 
   return rows;
 }
 
-}  // namespace
-
-Scorecard ComputeScorecard(const DataSet& ds, UserIx user, Date as_of, const Period& period) {
-  RegionFigures f(ds, RegionRoot(ds, user), user, as_of, period);
+// One person's scorecard from the figures of a region that holds them (with
+// deal detail collected for their subtree).
+Scorecard Assemble(const DataSet& ds, const RegionFigures& f, UserIx user, Date as_of, const Period& period) {
   Scorecard card;
   card.user = user;
   card.as_of = as_of;
   card.period = period;
   card.elapsed_fraction = ElapsedFraction(period, as_of);
   card.buy_in = ComputeBuyIn(ds, f, user, as_of, period);
-  card.timeline = Timeline(f, period, as_of, card.buy_in.quota);
+  card.timeline = Timeline(ds, f, user, period, as_of, card.buy_in.quota);
   for (int q = 0; q < static_cast<int>(f.quarters().size()); ++q) {
     card.win_rates.push_back(MakeWinRow(ds, f, user, q));
   }
   card.funnel = ComputeFunnel(ds, f, user);
   card.diagnosis = Diagnose(card.funnel);
   card.kpis = ComputeKpis(ds, f, user);
-  TeamAccountRollups accounts = RollUpTeamAccounts(ds, user, as_of, f.target_open_accounts, f.account_open());
+  auto open_accounts = SubtreeRun(ds, f.target_open_accounts, user, [](const auto& x) { return x.first; });
+  TeamAccountRollups accounts = RollUpTeamAccounts(ds, user, as_of, open_accounts, f.account_open());
   card.accounts = accounts.total;
   card.has_team = !ds.reports[static_cast<size_t>(user)].empty();
   if (card.has_team) card.team = TeamRows(ds, f, user, as_of, period, accounts);
   return card;
 }
 
+}  // namespace
+
+Scorecard ComputeScorecard(const DataSet& ds, UserIx user, Date as_of, const Period& period) {
+  RegionFigures f(ds, RegionRoot(ds, user), user, as_of, period);
+  return Assemble(ds, f, user, as_of, period);
+}
+
+std::vector<Scorecard> ComputeScorecards(const DataSet& ds, const std::vector<UserIx>& users, Date as_of,
+                                         const Period& period) {
+  // People who share a region (the same manager) share one scan of it.
+  std::vector<size_t> order(users.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto root_pos = [&](size_t i) { return ds.subtree_pos[static_cast<size_t>(RegionRoot(ds, users[i]))]; };
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return root_pos(a) < root_pos(b); });
+  std::vector<Scorecard> cards(users.size());
+  for (size_t i = 0; i < order.size();) {
+    UserIx root = RegionRoot(ds, users[order[i]]);
+    RegionFigures f(ds, root, root, as_of, period);
+    for (; i < order.size() && RegionRoot(ds, users[order[i]]) == root; ++i) {
+      cards[order[i]] = Assemble(ds, f, users[order[i]], as_of, period);
+    }
+  }
+  return cards;
+}
+
 std::vector<TeamRow> ComputeTeam(const DataSet& ds, UserIx user, Date as_of, const Period& period) {
   if (ds.reports[static_cast<size_t>(user)].empty()) return {};
   RegionFigures f(ds, user, user, as_of, period);
-  return TeamRows(ds, f, user, as_of, period,
-                  RollUpTeamAccounts(ds, user, as_of, f.target_open_accounts, f.account_open()));
+  auto open_accounts = SubtreeRun(ds, f.target_open_accounts, user, [](const auto& x) { return x.first; });
+  return TeamRows(ds, f, user, as_of, period, RollUpTeamAccounts(ds, user, as_of, open_accounts, f.account_open()));
 }
 
 }  // namespace sc

@@ -131,6 +131,12 @@ struct Scorecard {
 // Computes the full scorecard of `user` as of `as_of` for period `period`.
 Scorecard ComputeScorecard(const DataSet& ds, UserIx user, Date as_of, const Period& period);
 
+// The scorecards of many people at once, in the order given: people with the
+// same manager share one scan of that manager's subtree, so every AE's
+// scorecard costs about one pass over the organisation's deals.
+std::vector<Scorecard> ComputeScorecards(const DataSet& ds, const std::vector<UserIx>& users, Date as_of,
+                                         const Period& period);
+
 // Only the team table of a manager (SPEC §7.16); empty for a person without reports.
 std::vector<TeamRow> ComputeTeam(const DataSet& ds, UserIx user, Date as_of, const Period& period);
 

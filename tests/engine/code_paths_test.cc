@@ -81,5 +81,21 @@ TEST_F(CodePathsTest, AccountSumsDuringTheScanEqualRecomputedStates) {
   }
 }
 
+TEST_F(CodePathsTest, BatchOfScorecardsEqualsOneByOne) {
+  const DataSet& ds = **ds_;
+  for (const char* as_of : {"2026-12-17", "2026-11-02"}) {
+    Date d = *ParseDate(as_of);
+    Period p = ds.calendar.QuarterContaining(d);
+    std::vector<UserIx> everyone;
+    for (size_t u = ds.users(); u-- > 0;) everyone.push_back(static_cast<UserIx>(u));  // any order
+    std::vector<Scorecard> batch = ComputeScorecards(ds, everyone, d, p);
+    ASSERT_EQ(batch.size(), everyone.size());
+    for (size_t i = 0; i < everyone.size(); ++i) {
+      EXPECT_EQ(ScorecardJson(ds, batch[i]), ScorecardJson(ds, ComputeScorecard(ds, everyone[i], d, p)))
+          << "person " << everyone[i] << " " << as_of;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sc
