@@ -89,4 +89,15 @@ describe.skipIf(!enabled)('sign-in against the real server', () => {
     expect(list.length).toBe(names.length + 1); // the manager and the reports
     await context.close();
   });
+
+  it('signs out from the top bar', async () => {
+    const { context, page } = await signedIn('ae');
+    await page.waitForSelector('[data-testid="account"]:not([hidden])');
+    expect(await page.textContent('[data-testid="account-email"]')).toBe(signIns.ae!.email);
+    await page.click('[data-testid="sign-out"]');
+    await page.waitForSelector('[data-testid="login-form"]');
+    const api = await page.request.get(new URL('/api/users', base).href);
+    expect(api.status()).toBe(401);
+    await context.close();
+  });
 });

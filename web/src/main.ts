@@ -1,6 +1,6 @@
 // Entry point: routes each URL to its page, shows the sign-in page on 401.
 import './styles.css';
-import { ApiError } from './api';
+import { api, ApiError } from './api';
 import { disposeAllCharts } from './charts/echarts';
 import { h, replace } from './dom';
 import { errorPanel, loading, setTitle } from './pages/common';
@@ -11,7 +11,32 @@ import { renderTeam } from './pages/team';
 import { refresh, startRouter, type Route } from './router';
 
 const root = document.getElementById('app')!;
+const account = document.querySelector<HTMLElement>('[data-testid="account"]');
 let controller: AbortController | null = null;
+
+// Shows who is signed in, with a sign-out button; hidden when signed out
+// (or when the server has no sign-in).
+async function showAccount(): Promise<void> {
+  if (!account) return;
+  try {
+    const me = await api.me();
+    account.querySelector('[data-testid="account-email"]')!.textContent = me.email;
+    account.hidden = false;
+  } catch {
+    account.hidden = true;
+  }
+}
+
+account?.querySelector('[data-testid="sign-out"]')?.addEventListener('click', () => {
+  void (async () => {
+    try {
+      await api.logout();
+    } finally {
+      account.hidden = true;
+      refresh();
+    }
+  })();
+});
 
 async function render(route: Route, url: URL): Promise<void> {
   controller?.abort();
@@ -36,13 +61,16 @@ async function render(route: Route, url: URL): Promise<void> {
         setTitle('Not found');
         replace(root, h('section', { class: 'panel error', testid: 'error' }, h('h1', null, 'Page not found'), h('p', null, h('a', { href: '/' }, 'Back to people'))));
     }
+    if (!ctrl.signal.aborted) void showAccount();
   } catch (e) {
     if (ctrl.signal.aborted) return;
     if (e instanceof ApiError && e.status === 401) {
+      if (account) account.hidden = true;
       renderLogin(root, () => refresh());
     } else {
       setTitle(e instanceof ApiError && e.status === 404 ? 'Not found' : 'Error');
       replace(root, errorPanel(e));
+      void showAccount();  // a 403 or 404 page: still signed in
     }
   } finally {
     if (controller === ctrl) root.setAttribute('aria-busy', 'false');
